@@ -1,0 +1,31 @@
+import type { Actor, Permission } from '../core/policy.ts';
+import type { Locale } from '../i18n/i18n.ts';
+
+export interface SessionContext {
+  /** The raw session id from the cookie; only its keyed hash is stored. */
+  id: string;
+  idHash: string;
+  userId: string;
+  pendingSecondFactor: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the caller must be allowed to do; every route declares it (checked at start). */
+    permission?: Permission;
+    /**
+     * The audit event written for each request to this route, or null for a route that touches
+     * no personal data. Every route declares it (checked at start).
+     */
+    audit?: string | null;
+    /** Skip the CSRF check (only for routes that change nothing a forged request could abuse). */
+    csrfExempt?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionContext | null;
+    locale: Locale;
+    /** Set by handlers to name the record an audited request touched. */
+    auditTarget: { type: string; id: string; details?: Record<string, unknown> } | null;
+  }
+}

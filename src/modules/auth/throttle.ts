@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import { keyedHash } from '../../core/keyed-hash.ts';
+import type { DB } from '../../db/schema.ts';
+
+export interface ThrottleRule {
+  maxFailures: number;
+  windowMinutes: number;
+  lockMinutes: number;
+}
+
+/** Per account: a password guesser gets 5 tries per quarter of an hour. */
+export const accountRule: ThrottleRule = { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 };
+/** Per address: wider, so one office behind one address is not locked out by one person. */
+export const addressRule: ThrottleRule = { maxFailures: 20, windowMinutes: 15, lockMinutes: 15 };
+
+export function accountKey(config: Config, email: string): string {
+  return keyedHash(config.hashKey, 'throttle:account', email.trim().toLowerCase());
+}
+
+export function addressKey(config: Config, address: string): string {
+  return keyedHash(config.hashKey, 'throttle:address', address);
+}
+
+/** Seconds until the key may try again, or 0. */
+export async function lockedFor(db: Kysely<DB>, key: string, now = new Date()): Promise<number> {
+  const row = await db
+    .selectFrom('login_throttles')
+    .select('locked_until')
+    .where('key_hash', '=', key)
+    .executeTakeFirst();
+  if (!row?.locked_until) return 0;
+  return Math.max(0, Math.ceil((row.locked_until.getTime() - now.getTime()) / 1000));
+}
+
+export async function recordFailure(
+  db: Kysely<DB>,
+  key: string,
+  rule: ThrottleRule,
+  now = new Date(),
+): Promise<void> {
+  const windowStart = new Date(now.getTime() - rule.windowMinutes * 60_000);
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('login_throttles')
+      .select(['failures', 'window_started_at'])
+      .where('key_hash', '=', key)
+      .forUpdate()
+      .executeTakeFirst();
+    const inWindow = row && row.window_started_at.getTime() > windowStart.getTime();
+    const failures = inWindow ? row.failures + 1 : 1;
+    const lockedUntil =
+      failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMinutes * 60_000) : null;
+    await trx
+      .insertInto('login_throttles')
+      .values({
+        key_hash: key,
+        failures,
+        window_started_at: inWindow ? row.window_started_at : now,
+        locked_until: lockedUntil,
+      })
+      .onConflict((conflict) =>
+        conflict.column('key_hash').doUpdateSet({
+          failures,
+          window_started_at: inWindow ? row.window_started_at : now,
+          locked_until: lockedUntil,
+        }),
+      )
+      .execute();
+  });
+}
+
+export async function clearFailures(db: Kysely<DB>, key: string): Promise<void> {
+  await db.deleteFrom('login_throttles').where('key_hash', '=', key).execute();
+}
