@@ -40,7 +40,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       try {
         return await work(async (script) => {
           const results = await embedded.database.exec(script);
-          return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+          return results.at(-1)?.rows ?? [];
         });
       } finally {
         client.release();
@@ -51,10 +51,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       connectionString: config.url,
       max: 10,
       types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
           if (oid === INT8) return (value: string) => Number(value);
           if (oid === DATE) return (value: string) => value;
-          return pg.types.getTypeParser(oid, format);
+          return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
         }) as typeof pg.types.getTypeParser,
       },
     });
@@ -65,11 +65,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       const client = await pool.connect();
       try {
         return await work(async (script) => {
-          const result: pg.QueryResult | pg.QueryResult[] = await client.query(script);
-          return (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as Record<
-            string,
-            unknown
-          >[];
+          // A multi-statement script answers one result per statement.
+          const result = (await client.query(script)) as unknown as
+            | pg.QueryResult<Record<string, unknown>>
+            | pg.QueryResult<Record<string, unknown>>[];
+          return Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows;
         });
       } finally {
         client.release();

@@ -18,13 +18,8 @@ export type OrganisationKind =
 
 export type NetworkRole = 'lead_partner' | 'partner' | 'node' | 'antenna' | 'associate';
 
-export type Role =
-  | 'operator'
-  | 'legal_expert'
-  | 'node_coordinator'
-  | 'network_admin'
-  | 'analyst'
-  | 'auditor';
+export type { Role } from '../core/policy.ts';
+import type { Role } from '../core/policy.ts';
 
 export interface MunicipalitiesTable {
   istat_code: string;

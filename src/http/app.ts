@@ -23,7 +23,7 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
 }
 
-export type App = FastifyInstance & { deps: AppDependencies };
+export type App = FastifyInstance;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -73,5 +73,5 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   installGuards(app);
   await registerModules(app);
-  return app as unknown as App;
+  return app;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../core/errors.ts';
-import { can } from '../core/policy.ts';
+import { can, type Permission } from '../core/policy.ts';
 import { isLocale, negotiateLocale } from '../i18n/i18n.ts';
 import { appendAudit } from '../modules/audit/append-audit.ts';
 import { loadActor, lookupSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
@@ -29,7 +29,23 @@ function auditOutcome(status: number): 'success' | 'denied' | 'failure' {
   return 'failure';
 }
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  permission: Permission;
+  audit: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared permission and audit event (for review and tests). */
+    routeTable: DeclaredRoute[];
+  }
+}
+
 export function installGuards(app: FastifyInstance): void {
+  const routeTable: DeclaredRoute[] = [];
+  app.decorate('routeTable', routeTable);
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('locale', 'it');
@@ -44,6 +60,14 @@ export function installGuards(app: FastifyInstance): void {
       throw new Error(
         `Route ${String(route.method)} ${path} must declare config.permission and config.audit`,
       );
+    }
+    for (const method of [route.method].flat()) {
+      routeTable.push({
+        method,
+        url: path,
+        permission: route.config.permission,
+        audit: route.config.audit,
+      });
     }
   });
 
@@ -107,6 +131,7 @@ export function installGuards(app: FastifyInstance): void {
           method: request.method,
           route: request.routeOptions.url ?? null,
           status,
+          ...(denied ? { deniedBy: 'policy' } : {}),
           ...request.auditTarget?.details,
         },
       });

@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
  */
 export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   return {
-    level: config.environment === 'test' ? 'silent' : config.logLevel,
+    level: config.logLevel,
     serializers: {
       req: (request: { method: string; url: string; id: string }) => ({
         id: request.id,

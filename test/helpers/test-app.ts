@@ -17,6 +17,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   const key = (bytes = 32) => randomBytes(bytes).toString('base64');
   const base = loadConfig({
     NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
     DATA_DIR: '/tmp/osservatorio-test-unused',
     MASTER_KEYS: `v1:${key()}`,
     HASH_KEY: key(),
@@ -123,7 +124,9 @@ export class TestClient {
       if (expired || cookie.value === '') this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
-    const body = response.headers['content-type']?.toString().includes('json') ? response.json() : null;
+    const body: unknown = response.headers['content-type']?.toString().includes('json')
+      ? response.json()
+      : null;
     if (body && typeof body === 'object' && 'csrfToken' in body) {
       this.csrfToken = String((body as { csrfToken: string }).csrfToken);
     }

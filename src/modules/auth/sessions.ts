@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { keyedHash, randomToken } from '../../core/keyed-hash.ts';
-import type { Actor, Role } from '../../core/policy.ts';
+import type { Actor } from '../../core/policy.ts';
 import type { DB } from '../../db/schema.ts';
 import type { SessionContext } from '../../http/request-context.ts';
 
@@ -129,6 +129,6 @@ export async function loadActor(db: Kysely<DB>, userId: string): Promise<Actor |
     id: user.id,
     email: user.email,
     displayName: user.display_name,
-    memberships: memberships.map((m) => ({ organisationId: m.organisation_id, role: m.role as Role })),
+    memberships: memberships.map((m) => ({ organisationId: m.organisation_id, role: m.role })),
   };
 }

@@ -41,12 +41,14 @@ export async function signIn(db: Kysely<DB>, config: Config, input: SignInInput)
 
   const user = await db
     .selectFrom('users')
-    .select(['id', 'password_hash', 'disabled_at', 'totp_enabled_at'])
+    .select(['id', 'password_hash', 'disabled_at', 'totp_enabled_at', 'is_demo'])
     .where('email', '=', email)
     .executeTakeFirst();
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
+  // Demo accounts have published passwords: they must never open a production deployment.
+  const demoInProduction = user?.is_demo === true && config.environment === 'production';
 
-  if (!user || !passwordOk || user.disabled_at) {
+  if (!user || !passwordOk || user.disabled_at || demoInProduction) {
     await recordFailure(db, keys.account, accountRule);
     await recordFailure(db, keys.address, addressRule);
     await appendAudit(db, {
@@ -56,7 +58,15 @@ export async function signIn(db: Kysely<DB>, config: Config, input: SignInInput)
       outcome: 'failure',
       targetType: user ? 'user' : null,
       targetId: user?.id ?? null,
-      details: { reason: !user ? 'unknown_account' : user.disabled_at ? 'disabled' : 'password' },
+      details: {
+        reason: !user
+          ? 'unknown_account'
+          : user.disabled_at
+            ? 'disabled'
+            : demoInProduction
+              ? 'demo_account_in_production'
+              : 'password',
+      },
     });
     throw new AppError('invalid_credentials');
   }

@@ -1,0 +1,77 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const key = Buffer.alloc(32, 7).toString('base64');
+const keys = { MASTER_KEYS: `v1:${key}`, HASH_KEY: key };
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('configuration', () => {
+  it('defaults to the embedded database in ./data on port 3000', () => {
+    const config = loadConfig({ ...keys });
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: join(process.cwd(), 'data', 'pglite') });
+    expect(config.session).toEqual({ idleMinutes: 30, absoluteHours: 12 });
+    expect(config.demoData).toBe(true);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and treats an empty value as unset', () => {
+    expect(loadConfig({ ...keys, DATABASE_URL: 'postgres://db/osservatorio' }).database).toEqual({
+      kind: 'postgresql',
+      url: 'postgres://db/osservatorio',
+    });
+    expect(loadConfig({ ...keys, DATABASE_URL: '' }).database.kind).toBe('pglite');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ HASH_KEY: 'c2hvcnQ=' }, 'HASH_KEY'],
+    [{ MASTER_KEYS: 'nonsense' }, 'MASTER_KEYS'],
+    [{ MASTER_KEY_CURRENT: 'v9' }, 'MASTER_KEY_CURRENT'],
+    [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES'],
+  ])('stops on a wrong value and names the variable: %o', (env, variable) => {
+    const error = configError({ ...keys, ...env });
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+  });
+
+  it('never prints a key it refuses', () => {
+    const error = configError({ ...keys, HASH_KEY: 'c2VjcmV0LXNob3J0' });
+    expect(error.message).not.toContain('c2VjcmV0LXNob3J0');
+  });
+
+  it('requires keys from the environment in production on a server', () => {
+    expect(
+      configError({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/o' }).variable,
+    ).toBe('MASTER_KEYS');
+  });
+
+  it('generates keys beside the embedded database once, with a warning to back them up', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'osservatorio-config-'));
+    const first = loadConfig({ DATA_DIR: dataDir });
+    expect(first.warnings[0]).toMatch(/Back this file up/);
+    expect(existsSync(join(dataDir, 'keys.json'))).toBe(true);
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(second.warnings).toEqual([]);
+    expect(second.hashKey.equals(first.hashKey)).toBe(true);
+    expect(readFileSync(join(dataDir, 'keys.json'), 'utf8')).toContain('v1:');
+  });
+
+  it('never enables demo data in production', () => {
+    expect(loadConfig({ ...keys, NODE_ENV: 'production', DEMO_DATA: 'true' }).demoData).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { decryptField, DecryptionError, encryptField, masterKeyVersionOf } from './envelope.ts';
+
+const keys = { current: 'v1', keys: new Map([['v1', randomBytes(32)]]) };
+const context = { table: 'cases', column: 'narrative', rowId: 'a1' };
+
+describe('envelope encryption', () => {
+  it('round-trips text, including non-Latin scripts', () => {
+    const text = 'Mi hanno rifiutato l’affitto — رفضوا تأجيري — 他们拒绝了';
+    const sealed = encryptField(keys, context, text);
+    expect(sealed).not.toContain('affitto');
+    expect(decryptField(keys, context, sealed)).toBe(text);
+  });
+
+  it('uses a fresh data key each time', () => {
+    expect(encryptField(keys, context, 'x')).not.toBe(encryptField(keys, context, 'x'));
+  });
+
+  it('refuses a value moved to another row, column or table', () => {
+    const sealed = encryptField(keys, context, 'secret');
+    for (const other of [
+      { ...context, rowId: 'a2' },
+      { ...context, column: 'title' },
+      { ...context, table: 'reports' },
+    ]) {
+      expect(() => decryptField(keys, other, sealed)).toThrow(DecryptionError);
+    }
+  });
+
+  it('detects tampering with either layer', () => {
+    const sealed = encryptField(keys, context, 'secret');
+    const parts = sealed.split(':');
+    for (const index of [2, 3]) {
+      const bytes = Buffer.from(parts[index]!, 'base64url');
+      bytes[bytes.length - 1]! ^= 1;
+      const tampered = [...parts];
+      tampered[index] = bytes.toString('base64url');
+      expect(() => decryptField(keys, context, tampered.join(':'))).toThrow(DecryptionError);
+    }
+  });
+
+  it('keeps reading values wrapped by an older master key after rotation', () => {
+    const sealed = encryptField(keys, context, 'before rotation');
+    const rotated = {
+      current: 'v2',
+      keys: new Map([...keys.keys, ['v2', randomBytes(32)]]),
+    };
+    expect(masterKeyVersionOf(sealed)).toBe('v1');
+    expect(decryptField(rotated, context, sealed)).toBe('before rotation');
+    expect(masterKeyVersionOf(encryptField(rotated, context, 'after'))).toBe('v2');
+    expect(() => decryptField({ current: 'v2', keys: new Map() }, context, sealed)).toThrow(
+      /not configured/,
+    );
+  });
+});

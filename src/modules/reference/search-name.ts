@@ -1,0 +1,7 @@
+/**
+ * The form of a name used for searching: lower case, accents removed ("Forlì" → "forli"),
+ * apostrophes and spaces kept so "Sant'Anna" still reads as typed.
+ */
+export function toSearchName(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}

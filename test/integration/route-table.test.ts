@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, roles, type Permission } from '../../src/core/policy.ts';
+import { loadActor } from '../../src/modules/auth/sessions.ts';
+import { createTestApp, createUser, TestClient, type TestContext } from '../helpers/test-app.ts';
+
+/**
+ * Every route with the permission it requires and its audit event. A new route fails this test
+ * until it is added here, so each one is reviewed for who may call it and what it records.
+ */
+const expectedRoutes: Record<string, { permission: Permission; audit: string | null }> = {
+  'GET /api/health': { permission: 'public', audit: null },
+  'GET /api/openapi.json': { permission: 'public', audit: null },
+  'GET /api/auth/session': { permission: 'public', audit: null },
+  'POST /api/auth/login': { permission: 'public', audit: 'auth.login' },
+  'POST /api/auth/second-factor': { permission: 'public', audit: 'auth.second_factor' },
+  'POST /api/auth/logout': { permission: 'public', audit: 'auth.logout' },
+  'POST /api/auth/password': { permission: 'signed_in', audit: 'auth.password_changed' },
+  'POST /api/auth/totp/setup': { permission: 'signed_in', audit: 'auth.totp_setup' },
+  'POST /api/auth/totp/enable': { permission: 'signed_in', audit: 'auth.totp_enabled' },
+  'POST /api/auth/totp/disable': { permission: 'signed_in', audit: 'auth.totp_disabled' },
+};
+
+/** Plugin routes (static files, docs UI) are public and touch no data: checked by prefix. */
+const pluginPrefixes = ['/assets/', '/api/docs', '/app/', '/static/'];
+
+describe('route table', () => {
+  let context: TestContext;
+  beforeAll(async () => {
+    context = await createTestApp();
+  });
+  afterAll(() => context.close());
+
+  const applicationRoutes = () =>
+    context.app.routeTable.filter(
+      (route) =>
+        route.method !== 'HEAD' &&
+        !pluginPrefixes.some((prefix) => route.url.startsWith(prefix) || `${route.url}/` === prefix),
+    );
+
+  it('lists every route with its reviewed permission and audit event', () => {
+    const actual = Object.fromEntries(
+      applicationRoutes().map((route) => [
+        `${route.method} ${route.url}`,
+        { permission: route.permission, audit: route.audit },
+      ]),
+    );
+    expect(actual).toEqual(expectedRoutes);
+  });
+
+  it('refuses every protected route to an anonymous caller', async () => {
+    for (const route of applicationRoutes().filter((r) => r.permission !== 'public')) {
+      const client = new TestClient(context.app);
+      await client.get('/api/auth/session');
+      const response = await client.request({
+        method: route.method as 'GET',
+        url: route.url.replaceAll(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000'),
+        body: route.method === 'GET' ? undefined : {},
+      });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('lets each role through exactly the routes its permissions allow, and 404s the rest', async () => {
+    const { db } = context.database.handle;
+    for (const role of roles) {
+      const user = await createUser(context, { roles: [role] });
+      const actor = (await loadActor(db, user.id))!;
+      const client = new TestClient(context.app);
+      await client.signIn(user);
+      for (const route of applicationRoutes()) {
+        if (route.permission === 'public' || route.url === '/api/auth/logout') continue;
+        const marker = await db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .executeTakeFirstOrThrow();
+        const response = await client.request({
+          method: route.method as 'GET',
+          url: route.url.replaceAll(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000'),
+          body: route.method === 'GET' ? undefined : {},
+        });
+        const deniedByPolicy = await db
+          .selectFrom('audit_log')
+          .select('id')
+          .where('id', '>', Number(marker.id ?? 0))
+          .where('actor_user_id', '=', user.id)
+          .where('outcome', '=', 'denied')
+          .where(sql<boolean>`details @> ${JSON.stringify({ deniedBy: 'policy' })}::jsonb`)
+          .execute();
+        const label = `${role} → ${route.method} ${route.url}`;
+        if (can(actor, route.permission)) {
+          expect(response.statusCode, label).not.toBe(401);
+          expect(deniedByPolicy, label).toHaveLength(0);
+        } else {
+          expect(response.statusCode, label).toBe(404);
+          expect(deniedByPolicy, label).toHaveLength(1);
+        }
+      }
+    }
+  });
+});

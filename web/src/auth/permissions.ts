@@ -1,0 +1,8 @@
+import type { SessionUser } from '../api/types.ts';
+
+/** The permissions the back office shows or hides screens for; the server enforces them all. */
+export type Permission = 'users.read' | 'users.manage' | 'audit.read' | 'audit.verify';
+
+export function can(user: SessionUser | null, permission: Permission): boolean {
+  return user !== null && user.permissions.includes(permission);
+}

@@ -1,0 +1,34 @@
+import type { Language } from '../api/types.ts';
+
+export const languages: readonly Language[] = ['it', 'en'];
+export const defaultLanguage: Language = 'it';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/**
+ * The SPA bundles the server's catalogues (`src/i18n/messages/<locale>/<area>.json`): `common.json`
+ * carries the `error.<code>` texts both sides share, `backoffice.json` the SPA's own `bo.*` keys.
+ */
+const files = import.meta.glob<Record<string, string>>('../../../src/i18n/messages/*/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+function catalogue(language: Language): Record<string, string> {
+  const merged: Record<string, string> = {};
+  const paths = Object.keys(files)
+    .filter((path) => path.includes(`/messages/${language}/`))
+    .sort();
+  for (const path of paths) Object.assign(merged, files[path]);
+  return merged;
+}
+
+const italian = catalogue('it');
+
+/** A key missing in English falls back to Italian, as on the server. */
+export const messages: Record<Language, Record<string, string>> = {
+  it: italian,
+  en: { ...italian, ...catalogue('en') },
+};
