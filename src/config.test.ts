@@ -21,7 +21,10 @@ describe('configuration', () => {
   it('defaults to the embedded database in ./data on port 3000', () => {
     const config = loadConfig({ ...keys });
     expect(config.port).toBe(3000);
-    expect(config.database).toEqual({ kind: 'pglite', dataDir: join(process.cwd(), 'data', 'pglite') });
+    expect(config.database).toEqual({
+      kind: 'pglite',
+      dataDir: join(process.cwd(), 'data', 'pglite'),
+    });
     expect(config.session).toEqual({ idleMinutes: 30, absoluteHours: 12 });
     expect(config.demoData).toBe(true);
   });
@@ -55,9 +58,9 @@ describe('configuration', () => {
   });
 
   it('requires keys from the environment in production on a server', () => {
-    expect(
-      configError({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/o' }).variable,
-    ).toBe('MASTER_KEYS');
+    expect(configError({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/o' }).variable).toBe(
+      'MASTER_KEYS',
+    );
   });
 
   it('generates keys beside the embedded database once, with a warning to back them up', () => {

@@ -37,8 +37,7 @@ const environmentSchema = z.object({
 });
 
 export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'postgresql'; url: string };
+  { kind: 'pglite'; dataDir: string } | { kind: 'postgresql'; url: string };
 
 export interface Config {
   environment: 'development' | 'production' | 'test';
@@ -83,9 +82,13 @@ function parseMasterKeys(raw: string, current: string | undefined) {
     }
     keys.set(version, bytes);
   }
-  const chosen = current ?? [...keys.keys()].sort((a, b) => Number(b.slice(1)) - Number(a.slice(1)))[0];
+  const chosen =
+    current ?? [...keys.keys()].sort((a, b) => Number(b.slice(1)) - Number(a.slice(1)))[0];
   if (!chosen || !keys.has(chosen)) {
-    throw new ConfigError('MASTER_KEY_CURRENT', `names a key version that MASTER_KEYS does not hold`);
+    throw new ConfigError(
+      'MASTER_KEY_CURRENT',
+      `names a key version that MASTER_KEYS does not hold`,
+    );
   }
   return { current: chosen, keys };
 }

@@ -37,11 +37,15 @@ async function main(): Promise<void> {
     'Osservatorio started',
   );
   console.log(`\nOsservatorio ${version} is running on ${address} (database: ${database.kind})`);
-  console.log(`  public site: ${address}/   back office: ${address}/app/   API docs: ${address}/api/docs`);
+  console.log(
+    `  public site: ${address}/   back office: ${address}/app/   API docs: ${address}/api/docs`,
+  );
   if (demoCredentials.length > 0) {
     console.log('\nDemo accounts (development only; refused when NODE_ENV=production):');
     for (const credential of demoCredentials) {
-      console.log(`  ${credential.role.padEnd(17)} ${credential.email.padEnd(40)} ${credential.password}`);
+      console.log(
+        `  ${credential.role.padEnd(17)} ${credential.email.padEnd(40)} ${credential.password}`,
+      );
     }
   }
 

@@ -32,7 +32,14 @@ const expected: Record<Role, Permission[]> = {
     'aggregates.read',
   ],
   analyst: ['public', 'signed_in', 'aggregates.read'],
-  auditor: ['public', 'signed_in', 'users.read', 'organisations.read', 'audit.read', 'audit.verify'],
+  auditor: [
+    'public',
+    'signed_in',
+    'users.read',
+    'organisations.read',
+    'audit.read',
+    'audit.verify',
+  ],
 };
 
 describe('policy', () => {
@@ -61,9 +68,9 @@ describe('policy', () => {
     expect(canReadUser(actorWith('node_coordinator', 'org-a'), target)).toBe(true);
     expect(canReadUser(actorWith('node_coordinator', 'org-b'), target)).toBe(false);
     expect(canReadUser(actorWith('operator', 'org-a'), target)).toBe(false);
-    expect(canReadUser(actorWith('analyst', 'org-a'), { id: 'user-analyst', organisationIds: [] })).toBe(
-      true,
-    );
+    expect(
+      canReadUser(actorWith('analyst', 'org-a'), { id: 'user-analyst', organisationIds: [] }),
+    ).toBe(true);
   });
 
   it('never lets an admin manage their own account', () => {

@@ -67,8 +67,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
         return await work(async (script) => {
           // A multi-statement script answers one result per statement.
           const result = (await client.query(script)) as unknown as
-            | pg.QueryResult<Record<string, unknown>>
-            | pg.QueryResult<Record<string, unknown>>[];
+            pg.QueryResult<Record<string, unknown>> | pg.QueryResult<Record<string, unknown>>[];
           return Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows;
         });
       } finally {

@@ -8,6 +8,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
+import { AppError } from '../core/errors.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { registerModules } from './modules.ts';
 import { handleError } from './error-handler.ts';
@@ -46,6 +47,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.setNotFoundHandler(async () => {
+    throw new AppError('not_found');
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);

@@ -48,7 +48,8 @@ export function toAppError(error: unknown, locale: Locale): AppError {
     return new AppError('validation_failed', { fields });
   }
   const fastifyError = error as FastifyError;
-  const code = typeof fastifyError?.statusCode === 'number' ? codeForFastifyError(fastifyError) : null;
+  const code =
+    typeof fastifyError?.statusCode === 'number' ? codeForFastifyError(fastifyError) : null;
   return new AppError(code ?? 'internal', { cause: error });
 }
 

@@ -5,9 +5,13 @@ import type { Config } from '../config.ts';
  * Logs are JSON and carry no personal data: no client address, no query string (it may hold a
  * search for a name), no headers, cookies or bodies.
  */
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  config: Config,
+  stream?: NodeJS.WritableStream,
+): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
+    ...(stream ? { stream } : {}),
     serializers: {
       req: (request: { method: string; url: string; id: string }) => ({
         id: request.id,

@@ -15,7 +15,9 @@ const messagesDir = join(import.meta.dirname, 'messages');
 function loadCatalogue(locale: Locale): Record<string, string> {
   const dir = join(messagesDir, locale);
   const merged: Record<string, string> = {};
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     Object.assign(merged, JSON.parse(readFileSync(join(dir, file), 'utf8')));
   }
   return merged;

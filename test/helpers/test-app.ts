@@ -82,7 +82,11 @@ export async function createOrganisation(context: TestContext, name?: string) {
   counter += 1;
   return context.database.handle.db
     .insertInto('organisations')
-    .values({ name: name ?? `Organisation ${counter}`, kind: 'association', municipality_code: null })
+    .values({
+      name: name ?? `Organisation ${counter}`,
+      kind: 'association',
+      municipality_code: null,
+    })
     .returning(['id', 'name'])
     .executeTakeFirstOrThrow();
 }
@@ -119,8 +123,14 @@ export class TestClient {
       remoteAddress: this.address,
       ...(options.body !== undefined ? { payload: options.body as object } : {}),
     });
-    for (const cookie of response.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
-      const expired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now());
+    for (const cookie of response.cookies as Array<{
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }>) {
+      const expired =
+        cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now());
       if (expired || cookie.value === '') this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }

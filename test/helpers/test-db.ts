@@ -17,7 +17,9 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database for one test file: in memory for PGlite, a new database on the server. */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   let config: DatabaseConfig;
   let dropDatabase = async () => undefined as void;
   if (testDatabaseKind === 'postgresql') {

@@ -19,6 +19,17 @@ const expectedRoutes: Record<string, { permission: Permission; audit: string | n
   'POST /api/auth/totp/setup': { permission: 'signed_in', audit: 'auth.totp_setup' },
   'POST /api/auth/totp/enable': { permission: 'signed_in', audit: 'auth.totp_enabled' },
   'POST /api/auth/totp/disable': { permission: 'signed_in', audit: 'auth.totp_disabled' },
+  'GET /api/users': { permission: 'users.read', audit: 'users.list' },
+  'POST /api/users': { permission: 'users.manage', audit: 'users.create' },
+  'GET /api/users/:id': { permission: 'users.read', audit: 'users.read' },
+  'PATCH /api/users/:id': { permission: 'users.manage', audit: 'users.update' },
+  'PUT /api/users/:id/memberships': { permission: 'users.manage', audit: 'users.memberships_changed' },
+  'POST /api/users/:id/disable': { permission: 'users.manage', audit: 'users.disabled' },
+  'POST /api/users/:id/enable': { permission: 'users.manage', audit: 'users.enabled' },
+  'POST /api/users/:id/password': { permission: 'users.manage', audit: 'users.password_reset' },
+  'GET /api/organisations': { permission: 'organisations.read', audit: null },
+  'GET /api/audit': { permission: 'audit.read', audit: 'audit.read' },
+  'GET /api/audit/verify': { permission: 'audit.verify', audit: 'audit.verified' },
 };
 
 /** Plugin routes (static files, docs UI) are public and touch no data: checked by prefix. */
@@ -35,7 +46,9 @@ describe('route table', () => {
     context.app.routeTable.filter(
       (route) =>
         route.method !== 'HEAD' &&
-        !pluginPrefixes.some((prefix) => route.url.startsWith(prefix) || `${route.url}/` === prefix),
+        !pluginPrefixes.some(
+          (prefix) => route.url.startsWith(prefix) || `${route.url}/` === prefix,
+        ),
     );
 
   it('lists every route with its reviewed permission and audit event', () => {

@@ -12,7 +12,10 @@ export function hashPassword(password: string): Promise<string> {
 // Compared against when the e-mail has no account, so both answers take the same time.
 let decoyHash: Promise<string> | undefined;
 
-export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null,
+  password: string,
+): Promise<boolean> {
   if (storedHash === null) {
     decoyHash ??= hashPassword('decoy password that matches nothing');
     await verify(await decoyHash, password);

@@ -116,7 +116,12 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         summary: 'Complete sign-in with the TOTP code',
-        body: z.object({ code: z.string().trim().regex(/^\d{6}$/, 'validation.totp_code') }),
+        body: z.object({
+          code: z
+            .string()
+            .trim()
+            .regex(/^\d{6}$/, 'validation.totp_code'),
+        }),
         response: { 200: signedInResponse },
       },
     },
@@ -162,7 +167,10 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         summary: 'Change your own password (signs out your other sessions)',
-        body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: newPasswordField }),
+        body: z.object({
+          currentPassword: z.string().min(1).max(1024),
+          newPassword: newPasswordField,
+        }),
       },
     },
     async (request, reply) => {
@@ -185,7 +193,10 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       }
       await db()
         .updateTable('users')
-        .set({ password_hash: await hashPassword(request.body.newPassword), updated_at: new Date() })
+        .set({
+          password_hash: await hashPassword(request.body.newPassword),
+          updated_at: new Date(),
+        })
         .where('id', '=', actor.id)
         .execute();
       await revokeUserSessions(db(), actor.id, request.session?.idHash);
@@ -200,7 +211,9 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         summary: 'Start two-factor enrolment: returns the secret and its QR code',
-        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() }) },
+        response: {
+          200: z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() }),
+        },
       },
     },
     async (request) => {
@@ -219,7 +232,12 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         summary: 'Confirm enrolment with a code from the authenticator',
-        body: z.object({ code: z.string().trim().regex(/^\d{6}$/, 'validation.totp_code') }),
+        body: z.object({
+          code: z
+            .string()
+            .trim()
+            .regex(/^\d{6}$/, 'validation.totp_code'),
+        }),
       },
     },
     async (request, reply) => {

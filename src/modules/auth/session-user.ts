@@ -25,7 +25,12 @@ export async function loadMembershipViews(db: Kysely<DB>, userIds: string[]) {
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-    .select(['memberships.user_id', 'memberships.organisation_id', 'organisations.name', 'memberships.role'])
+    .select([
+      'memberships.user_id',
+      'memberships.organisation_id',
+      'organisations.name',
+      'memberships.role',
+    ])
     .where('memberships.user_id', 'in', userIds)
     .orderBy('organisations.name')
     .orderBy('memberships.role')

@@ -34,7 +34,11 @@ async function ensureNotLocked(db: Kysely<DB>, keys: string[]): Promise<void> {
   if (retryAfter > 0) throw new AppError('too_many_attempts', { retryAfter });
 }
 
-export async function signIn(db: Kysely<DB>, config: Config, input: SignInInput): Promise<SignInResult> {
+export async function signIn(
+  db: Kysely<DB>,
+  config: Config,
+  input: SignInInput,
+): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const keys = { account: accountKey(config, email), address: addressKey(config, input.address) };
   await ensureNotLocked(db, [keys.account, keys.address]);
@@ -78,7 +82,11 @@ export async function signIn(db: Kysely<DB>, config: Config, input: SignInInput)
     pendingSecondFactor: secondFactorRequired,
   });
   if (!secondFactorRequired) {
-    await db.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', user.id).execute();
+    await db
+      .updateTable('users')
+      .set({ last_login_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
   }
   return { session, secondFactorRequired };
 }
@@ -102,6 +110,10 @@ export async function completeSecondFactor(
   await clearFailures(db, keys[0]!);
   await revokeSession(db, session.idHash);
   const full = await createSession(db, config, session.userId, { pendingSecondFactor: false });
-  await db.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', session.userId).execute();
+  await db
+    .updateTable('users')
+    .set({ last_login_at: new Date() })
+    .where('id', '=', session.userId)
+    .execute();
   return full;
 }

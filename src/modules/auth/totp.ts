@@ -16,7 +16,11 @@ function totpFor(secretBase32: string, label: string): TOTP {
   });
 }
 
-const context = (userId: string) => ({ table: 'users', column: 'totp_secret_encrypted', rowId: userId });
+const context = (userId: string) => ({
+  table: 'users',
+  column: 'totp_secret_encrypted',
+  rowId: userId,
+});
 
 /** Accepts the current code and the one before or after, for clocks a little off. */
 export function isValidTotpCode(secretBase32: string, code: string): boolean {

@@ -19,9 +19,9 @@ describe('sign-in protections', () => {
     const client = new TestClient(context.app);
     client.address = '198.51.100.1';
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      expect((await client.signIn({ email: user.email, password: 'wrong-password!' })).statusCode).toBe(
-        401,
-      );
+      expect(
+        (await client.signIn({ email: user.email, password: 'wrong-password!' })).statusCode,
+      ).toBe(401);
     }
     const locked = await client.signIn(user);
     expect(locked.statusCode).toBe(429);
@@ -40,7 +40,9 @@ describe('sign-in protections', () => {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await client.signIn({ email: 'ghost@example.org', password: 'guess-guess-guess' });
     }
-    expect((await client.signIn({ email: 'ghost@example.org', password: 'x' })).statusCode).toBe(429);
+    expect((await client.signIn({ email: 'ghost@example.org', password: 'x' })).statusCode).toBe(
+      429,
+    );
   });
 
   it('limits failures per address across accounts, without storing the address', async () => {
@@ -56,7 +58,10 @@ describe('sign-in protections', () => {
     colleague.address = '192.0.2.100';
     expect((await colleague.signIn(user)).statusCode).toBe(200);
 
-    const stored = await context.database.handle.db.selectFrom('login_throttles').selectAll().execute();
+    const stored = await context.database.handle.db
+      .selectFrom('login_throttles')
+      .selectAll()
+      .execute();
     expect(JSON.stringify(stored)).not.toContain('192.0.2.99');
   });
 
@@ -99,9 +104,9 @@ describe('sign-in protections', () => {
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Osservatorio:/);
     expect(qrSvg).toMatch(/^<svg/);
     expect((await client.post('/api/auth/totp/enable', { code: '000000' })).statusCode).toBe(401);
-    expect((await client.post('/api/auth/totp/enable', { code: currentCode(secret) })).statusCode).toBe(
-      204,
-    );
+    expect(
+      (await client.post('/api/auth/totp/enable', { code: currentCode(secret) })).statusCode,
+    ).toBe(204);
     const stored = await context.database.handle.db
       .selectFrom('users')
       .select('totp_secret_encrypted')

@@ -109,7 +109,11 @@ describe('sign-in and sessions', () => {
     const user = await createUser(context, { roles: ['operator'] });
     const client = new TestClient(context.app);
     await client.signIn(user);
-    await db().updateTable('users').set({ disabled_at: new Date() }).where('id', '=', user.id).execute();
+    await db()
+      .updateTable('users')
+      .set({ disabled_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
     expect((await client.get('/api/auth/session')).json().user).toBeNull();
     const again = await new TestClient(context.app).signIn(user);
     expect(again.statusCode).toBe(401);
