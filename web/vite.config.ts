@@ -1,14 +1,36 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * Bootstrap Italia's CSS embeds the Video.js icon font as a data: URI, which Chromium loads
+ * eagerly and the CSP (`font-src 'self'`) then blocks with a console error on every page.
+ * The back office shows no video player, so the rule is dropped.
+ */
+function dropVideoJsFont(): Plugin {
+  const videoJsFontFace = /@font-face\{font-family:VideoJS;[^}]*\}/g;
+  return {
+    name: 'osservatorio:drop-videojs-font',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('bootstrap-italia.min.css')) return null;
+      const stripped = code.replace(videoJsFontFace, '');
+      if (stripped === code) {
+        this.warn('the Video.js @font-face was not found in bootstrap-italia.min.css');
+      }
+      return { code: stripped, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
   base: '/app/',
-  plugins: [react()],
+  plugins: [react(), dropVideoJsFont()],
   resolve: {
     alias: {
       // Lets web/src/styles/fonts.css point at the font files Bootstrap Italia ships, so they

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
 import { getSession, logout } from '../api/auth.ts';
 import { ApiError, setUnauthenticatedHandler } from '../api/client.ts';
@@ -6,12 +14,13 @@ import type { SessionUser } from '../api/types.ts';
 import { useLocale } from '../i18n/LocaleProvider.tsx';
 
 type Status = 'loading' | 'ready' | 'failed';
+/** Why there is no longer a signed-in user: shown on the sign-in page until the next sign-in. */
+export type SessionEnd = 'expired' | 'signed_out' | null;
 
 interface SessionValue {
   status: Status;
   user: SessionUser | null;
-  /** True after the server ended the session (idle timeout), until the next sign-in. */
-  expired: boolean;
+  ended: SessionEnd;
   loadError: ApiError | null;
   reload: () => void;
   signedIn: (user: SessionUser) => void;
@@ -31,7 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { adoptPreferredLanguage } = useLocale();
   const [status, setStatus] = useState<Status>('loading');
   const [user, setUser] = useState<SessionUser | null>(null);
-  const [expired, setExpired] = useState(false);
+  const [ended, setEnded] = useState<SessionEnd>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const userRef = useRef<SessionUser | null>(null);
@@ -62,7 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUnauthenticatedHandler(() => {
       // Only a session that existed can expire; a failed sign-in step is not an expiry.
       if (userRef.current === null) return;
-      setExpired(true);
+      setEnded('expired');
       setUser(null);
     });
     return () => setUnauthenticatedHandler(null);
@@ -72,7 +81,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback(
     (next: SessionUser) => {
-      setExpired(false);
+      setEnded(null);
       setUser(next);
       adoptPreferredLanguage(next.preferredLanguage);
     },
@@ -81,7 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await logout();
-    setExpired(false);
+    setEnded('signed_out');
     setUser(null);
   }, []);
 
@@ -91,8 +100,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ status, user, expired, loadError, reload, signedIn, signOut, refresh }),
-    [status, user, expired, loadError, reload, signedIn, signOut, refresh],
+    () => ({ status, user, ended, loadError, reload, signedIn, signOut, refresh }),
+    [status, user, ended, loadError, reload, signedIn, signOut, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

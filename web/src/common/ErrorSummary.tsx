@@ -6,8 +6,11 @@ import type { FormErrors } from './useFormErrors.ts';
 
 interface ErrorSummaryProps {
   errors: FormErrors;
-  /** The id and visible label of the control a server field path refers to. */
-  target: (field: string) => { id: string; label: string };
+  /**
+   * The id and visible label of the control a server field path refers to, or null when the
+   * form has no such control (e.g. `id`): the message is then listed without a link.
+   */
+  target: (field: string) => { id: string; label: string } | null;
 }
 
 function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
@@ -49,12 +52,16 @@ export function ErrorSummary({ errors, target }: ErrorSummaryProps) {
       {errors.fields.length > 0 && (
         <ul className="mb-0">
           {errors.fields.map((error, index) => {
-            const { id, label } = target(error.field);
+            const control = target(error.field);
             return (
               <li key={`${error.field}-${index}`}>
-                <a href={`#${id}`} onClick={(event) => focusField(event, id)}>
-                  {label}: {error.message}
-                </a>
+                {control ? (
+                  <a href={`#${control.id}`} onClick={(event) => focusField(event, control.id)}>
+                    {control.label}: {error.message}
+                  </a>
+                ) : (
+                  error.message
+                )}
               </li>
             );
           })}

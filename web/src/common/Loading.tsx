@@ -1,14 +1,21 @@
 import { Spinner } from 'design-react-kit';
 import { useT } from '../i18n/useT.ts';
 
-/** A spinner with its text, announced politely. */
-export function Loading({ label }: { label?: string }) {
+interface LoadingProps {
+  label?: string;
+  /** False when placed inside a live region that already announces it. */
+  announce?: boolean;
+}
+
+/** A spinner with its text. */
+export function Loading({ label, announce = true }: LoadingProps) {
   const t = useT();
-  const text = label ?? t('bo.loading');
   return (
-    <div role="status" className="d-flex align-items-center gap-3 my-4">
-      <Spinner active small label="" aria-hidden="true" />
-      <span>{text}</span>
+    <div role={announce ? 'status' : undefined} className="d-flex align-items-center gap-3 my-3">
+      <span aria-hidden="true">
+        <Spinner active small label="" />
+      </span>
+      <span>{label ?? t('bo.loading')}</span>
     </div>
   );
 }

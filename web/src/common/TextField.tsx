@@ -1,5 +1,5 @@
 import { Input } from 'design-react-kit';
-import type { InputHTMLAttributes } from 'react';
+import type { ChangeEvent, InputHTMLAttributes } from 'react';
 
 type NativeProps = Omit<
   InputHTMLAttributes<HTMLInputElement>,
@@ -45,7 +45,7 @@ export function TextField({
         id={id}
         type={type}
         value={value}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
         className={error ? 'is-invalid' : undefined}

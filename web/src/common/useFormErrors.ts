@@ -70,3 +70,13 @@ export function useFormErrors(): FormErrorsApi {
 export function fieldId(formId: string, field: string): string {
   return `${formId}-${field.replaceAll('.', '-')}`;
 }
+
+/** The control for a field path among the form's labelled fields, or null if it has none. */
+export function controlFor(
+  formId: string,
+  labels: Record<string, string>,
+  field: string,
+): { id: string; label: string } | null {
+  const label = labels[field];
+  return label === undefined ? null : { id: fieldId(formId, field), label };
+}

@@ -1,0 +1,69 @@
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AuditPage } from './audit/AuditPage.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { RequireAuth, RequirePermission } from './auth/RequireAuth.tsx';
+import { SessionProvider } from './auth/SessionProvider.tsx';
+import { HomePage } from './home/HomePage.tsx';
+import { LocaleProvider } from './i18n/LocaleProvider.tsx';
+import { Layout } from './layout/Layout.tsx';
+import { NotFoundPage } from './layout/NotFoundPage.tsx';
+import { ProfilePage } from './profile/ProfilePage.tsx';
+import { CreateUserPage } from './users/CreateUserPage.tsx';
+import { UserDetailPage } from './users/UserDetailPage.tsx';
+import { UsersPage } from './users/UsersPage.tsx';
+
+/** Served under /app/ (vite `base`); every route below is relative to it. */
+const BASENAME = '/app';
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <SessionProvider>
+        <BrowserRouter basename={BASENAME}>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route path="login" element={<LoginPage />} />
+              <Route element={<RequireAuth />}>
+                <Route index element={<HomePage />} />
+                <Route
+                  path="users"
+                  element={
+                    <RequirePermission permission="users.read">
+                      <UsersPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="users/new"
+                  element={
+                    <RequirePermission permission="users.manage">
+                      <CreateUserPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="users/:id"
+                  element={
+                    <RequirePermission permission="users.read">
+                      <UserDetailPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="audit"
+                  element={
+                    <RequirePermission permission="audit.read">
+                      <AuditPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route path="profile" element={<ProfilePage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </LocaleProvider>
+  );
+}

@@ -1,0 +1,40 @@
+import { NavLink } from 'react-router-dom';
+import { can } from '../auth/permissions.ts';
+import type { Permission } from '../auth/permissions.ts';
+import { useSignedInUser } from '../auth/SessionProvider.tsx';
+import { useT } from '../i18n/useT.ts';
+
+interface NavEntry {
+  to: string;
+  label: string;
+  permission?: Permission;
+  end?: boolean;
+}
+
+const entries: NavEntry[] = [
+  { to: '/', label: 'bo.nav.home', end: true },
+  { to: '/users', label: 'bo.nav.users', permission: 'users.read' },
+  { to: '/audit', label: 'bo.nav.audit', permission: 'audit.read' },
+  { to: '/profile', label: 'bo.nav.profile' },
+];
+
+export function SideNav() {
+  const t = useT();
+  const user = useSignedInUser();
+  const visible = entries.filter((entry) => !entry.permission || can(user, entry.permission));
+  return (
+    <nav aria-label={t('bo.nav.label')} className="bo-side-nav">
+      <div className="link-list-wrapper">
+        <ul className="link-list">
+          {visible.map((entry) => (
+            <li key={entry.to}>
+              <NavLink to={entry.to} end={entry.end ?? false} className="list-item">
+                <span>{t(entry.label)}</span>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </nav>
+  );
+}
