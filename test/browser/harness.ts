@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { buildApp, type App } from '../../src/http/app.ts';
-import { migrate } from '../../src/db/migrate.ts';
-import { loadReferenceData } from '../../src/modules/reference/load-reference-data.ts';
-import { seedDemoData, type DemoCredential } from '../../src/seed/demo.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
-import { testConfig } from '../helpers/test-app.ts';
+import type { App } from '../../src/http/app.ts';
+import type { DemoCredential } from '../../src/seed/demo.ts';
+import { launchChromium, startDemoServer } from '../helpers/demo-server.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -21,31 +18,11 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/** The real server on a free loopback port with the demo network, and Debian's Chromium. */
+/** The real server with the demo network, and Debian's Chromium. */
 export async function startHarness(): Promise<BrowserHarness> {
-  const database: TestDatabase = await createTestDatabase({ migrate: false });
-  await migrate(database.handle);
-  await loadReferenceData(database.handle.db);
-  const demo = await seedDemoData(database.handle.db);
-  const config = testConfig({ database: database.config });
-  const app = await buildApp({ config, database: database.handle, version: '0.0.0-browser' });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('server has no port');
-  const baseUrl = `http://127.0.0.1:${address.port}`;
-
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const server = await startDemoServer();
+  const { app, baseUrl, demo } = server;
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
     baseUrl,
@@ -67,8 +44,7 @@ export async function startHarness(): Promise<BrowserHarness> {
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
-      await app.close();
-      await database.drop();
+      await server.close();
     },
   };
 }
