@@ -1,5 +1,8 @@
 import { Kysely, PostgresDialect, type Dialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { DatabaseConfig } from '../config.ts';
 import { PGlitePool } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
@@ -30,7 +33,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   let dialect: Dialect;
   let pglite: PGlitePool | undefined;
   let withScriptConnection: DatabaseHandle['withScriptConnection'];
+  let unlock = () => undefined as void;
   if (config.kind === 'pglite') {
+    if (!config.dataDir.startsWith('memory://')) {
+      mkdirSync(dirname(config.dataDir), { recursive: true });
+      unlock = lockDataDir(config.dataDir);
+    }
     pglite = await PGlitePool.open(config.dataDir);
     // The adapter implements the part of pg's Pool interface that Kysely's driver uses.
     dialect = new PostgresDialect({ pool: pglite as unknown as pg.Pool });
@@ -81,6 +89,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     kind: config.kind,
     pglite,
     withScriptConnection,
-    close: () => db.destroy(),
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        unlock();
+      }
+    },
   };
 }

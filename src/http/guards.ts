@@ -50,6 +50,7 @@ export function installGuards(app: FastifyInstance): void {
   app.decorateRequest('session', null);
   app.decorateRequest('locale', 'it');
   app.decorateRequest('auditTarget', null);
+  app.decorateRequest('auditRecorded', false);
 
   app.addHook('onRoute', (route) => {
     const path = route.url ?? route.path;
@@ -118,7 +119,7 @@ export function installGuards(app: FastifyInstance): void {
     const denied = (request as FastifyRequest & { denied?: boolean }).denied === true;
     const status = reply.statusCode;
     const action = config?.audit ?? (denied || status === 401 ? 'access.denied' : null);
-    if (!action) return payload;
+    if (!action || (request.auditRecorded && status < 400)) return payload;
     try {
       await appendAudit(app.deps.database.db, {
         actorUserId: request.actor?.id ?? request.session?.userId ?? null,

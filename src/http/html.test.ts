@@ -11,11 +11,7 @@ describe('html template', () => {
 
   it('nests templates and lists without double escaping', () => {
     const items = ['a&b', 'c'].map((item) => html`<li>${item}</li>`);
-    expect(
-      html`<ul>
-        ${items}
-      </ul>`.value,
-    ).toBe('<ul><li>a&amp;b</li><li>c</li></ul>');
+    expect(html`<ul>${items}</ul>`.value).toBe('<ul><li>a&amp;b</li><li>c</li></ul>');
   });
 
   it('drops null, undefined and false, keeps 0', () => {

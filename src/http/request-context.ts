@@ -27,5 +27,10 @@ declare module 'fastify' {
     locale: Locale;
     /** Set by handlers to name the record an audited request touched. */
     auditTarget: { type: string; id: string; details?: Record<string, unknown> } | null;
+    /**
+     * Set by a handler that wrote its audit row inside its own transaction (so the change and its
+     * record commit together); the guard then writes no second row for a successful request.
+     */
+    auditRecorded: boolean;
   }
 }

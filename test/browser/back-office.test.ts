@@ -43,7 +43,10 @@ describe('back office in the browser', () => {
     expect(page.url()).toMatch(/\/app\/?$/);
     await expectNoAxeViolations(page, 'home');
 
-    await page.getByRole('link', { name: it_('bo.nav.users') }).first().click();
+    await page
+      .getByRole('link', { name: it_('bo.nav.users') })
+      .first()
+      .click();
     await page.getByRole('table').waitFor();
     expect(await page.getByRole('table').innerText()).toContain(admin.email);
     await expectNoAxeViolations(page, 'users list');
@@ -67,7 +70,10 @@ describe('back office in the browser', () => {
     await page.getByRole('button', { name: it_('bo.users.status.disableYes') }).click();
     await page.getByText(it_('bo.users.status.nowDisabled')).waitFor();
 
-    await page.getByRole('link', { name: it_('bo.nav.profile') }).first().click();
+    await page
+      .getByRole('link', { name: it_('bo.nav.profile') })
+      .first()
+      .click();
     await page.getByRole('heading', { name: it_('bo.profile.title'), level: 1 }).waitFor();
     await expectNoAxeViolations(page, 'profile');
 
@@ -93,12 +99,18 @@ describe('back office in the browser', () => {
   it('shows an auditor the audit log and verifies the chain', async () => {
     const page = await harness.newPage();
     await signIn(page, 'auditor');
-    await page.getByRole('link', { name: it_('bo.nav.audit') }).first().click();
+    await page
+      .getByRole('link', { name: it_('bo.nav.audit') })
+      .first()
+      .click();
     await page.getByRole('table').waitFor();
     expect(await page.getByRole('table').innerText()).toContain('auth.login');
     await expectNoAxeViolations(page, 'audit log');
     await page.getByRole('button', { name: it_('bo.audit.verify.button') }).click();
-    await page.getByText(/Catena integra|integra/).first().waitFor();
+    await page
+      .getByText(/Catena integra|integra/)
+      .first()
+      .waitFor();
     await expectNoAxeViolations(page, 'audit log after verification');
   });
 

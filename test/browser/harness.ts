@@ -6,7 +6,10 @@ import type { App } from '../../src/http/app.ts';
 import type { DemoCredential } from '../../src/seed/demo.ts';
 import { launchChromium, startDemoServer } from '../helpers/demo-server.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 export interface BrowserHarness {
   baseUrl: string;

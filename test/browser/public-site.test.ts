@@ -25,7 +25,10 @@ describe('public site in the browser', () => {
   it('switches language with a visible link, keeps it in the URL and remembers it', async () => {
     const page = await harness.newPage({ javaScriptEnabled: false });
     await page.goto('/it');
-    await page.getByRole('link', { name: /English/ }).first().click();
+    await page
+      .getByRole('link', { name: /English/ })
+      .first()
+      .click();
     expect(page.url()).toBe(`${harness.baseUrl}/en`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.goto('/');

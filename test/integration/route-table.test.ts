@@ -8,7 +8,18 @@ import { createTestApp, createUser, TestClient, type TestContext } from '../help
  * Every route with the permission it requires and its audit event. A new route fails this test
  * until it is added here, so each one is reviewed for who may call it and what it records.
  */
+const publicPage = { permission: 'public', audit: null } as const;
+
 const expectedRoutes: Record<string, { permission: Permission; audit: string | null }> = {
+  'GET /': publicPage,
+  'GET /it': publicPage,
+  'GET /en': publicPage,
+  'GET /it/accessibilita': publicPage,
+  'GET /en/accessibility': publicPage,
+  'GET /it/privacy': publicPage,
+  'GET /en/privacy': publicPage,
+  'GET /it/fonti-dati': publicPage,
+  'GET /en/data-sources': publicPage,
   'GET /api/health': { permission: 'public', audit: null },
   'GET /api/openapi.json': { permission: 'public', audit: null },
   'GET /api/auth/session': { permission: 'public', audit: null },
@@ -20,10 +31,13 @@ const expectedRoutes: Record<string, { permission: Permission; audit: string | n
   'POST /api/auth/totp/enable': { permission: 'signed_in', audit: 'auth.totp_enabled' },
   'POST /api/auth/totp/disable': { permission: 'signed_in', audit: 'auth.totp_disabled' },
   'GET /api/users': { permission: 'users.read', audit: 'users.list' },
-  'POST /api/users': { permission: 'users.manage', audit: 'users.create' },
+  'POST /api/users': { permission: 'users.manage', audit: 'users.created' },
   'GET /api/users/:id': { permission: 'users.read', audit: 'users.read' },
   'PATCH /api/users/:id': { permission: 'users.manage', audit: 'users.update' },
-  'PUT /api/users/:id/memberships': { permission: 'users.manage', audit: 'users.memberships_changed' },
+  'PUT /api/users/:id/memberships': {
+    permission: 'users.manage',
+    audit: 'users.memberships_changed',
+  },
   'POST /api/users/:id/disable': { permission: 'users.manage', audit: 'users.disabled' },
   'POST /api/users/:id/enable': { permission: 'users.manage', audit: 'users.enabled' },
   'POST /api/users/:id/password': { permission: 'users.manage', audit: 'users.password_reset' },

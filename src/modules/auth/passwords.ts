@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { hash, verify } from '@node-rs/argon2';
+import type { DB } from '../../db/schema.ts';
 
 // OWASP's recommended Argon2id parameters (19 MiB, 2 passes, 1 lane).
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1, algorithm: 2 as const };
@@ -27,4 +29,18 @@ export async function verifyPassword(
     // An unparseable stored hash is treated as a wrong password, never as a match.
     return false;
   }
+}
+
+/** Re-checks the signed-in user's password before a sensitive change to their own account. */
+export async function isCurrentPassword(
+  db: Kysely<DB>,
+  userId: string,
+  password: string,
+): Promise<boolean> {
+  const user = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return verifyPassword(user.password_hash, password);
 }

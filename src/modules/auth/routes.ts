@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { csrfTokenFor, secureCookies } from '../../http/csrf.ts';
-import { translate } from '../../i18n/i18n.ts';
+import { translate, type Locale } from '../../i18n/i18n.ts';
 import type { SessionContext } from '../../http/request-context.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+import { hashPassword, isCurrentPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { presentSessionUser, sessionUserView } from './session-user.ts';
 import { completeSecondFactor, signIn } from './sign-in.ts';
 import { loadActor, revokeSession, revokeUserSessions, SESSION_COOKIE } from './sessions.ts';
@@ -31,6 +31,12 @@ export const newPasswordField = z
   .string()
   .min(MIN_PASSWORD_LENGTH, 'validation.password_too_short')
   .max(1024);
+
+function wrongPassword(locale: Locale, field: string): AppError {
+  return new AppError('validation_failed', {
+    fields: [{ field, message: translate(locale, 'validation.current_password_wrong') }],
+  });
+}
 
 function actorOrFail(request: FastifyRequest) {
   if (!request.actor) throw new AppError('unauthenticated');
@@ -176,20 +182,8 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = actorOrFail(request);
       request.auditTarget = { type: 'user', id: actor.id };
-      const user = await db()
-        .selectFrom('users')
-        .select('password_hash')
-        .where('id', '=', actor.id)
-        .executeTakeFirstOrThrow();
-      if (!(await verifyPassword(user.password_hash, request.body.currentPassword))) {
-        throw new AppError('validation_failed', {
-          fields: [
-            {
-              field: 'currentPassword',
-              message: translate(request.locale, 'validation.current_password_wrong'),
-            },
-          ],
-        });
+      if (!(await isCurrentPassword(db(), actor.id, request.body.currentPassword))) {
+        throw wrongPassword(request.locale, 'currentPassword');
       }
       await db()
         .updateTable('users')
@@ -265,13 +259,8 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = actorOrFail(request);
       request.auditTarget = { type: 'user', id: actor.id };
-      const user = await db()
-        .selectFrom('users')
-        .select('password_hash')
-        .where('id', '=', actor.id)
-        .executeTakeFirstOrThrow();
-      if (!(await verifyPassword(user.password_hash, request.body.password))) {
-        throw new AppError('invalid_credentials');
+      if (!(await isCurrentPassword(db(), actor.id, request.body.password))) {
+        throw wrongPassword(request.locale, 'password');
       }
       await disableTotp(db(), actor.id);
       return reply.status(204).send();

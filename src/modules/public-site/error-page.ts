@@ -2,20 +2,30 @@ import type { FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../core/errors.ts';
 import { html } from '../../http/html.ts';
 import { translate } from '../../i18n/i18n.ts';
+import { renderLayout } from './layout.ts';
+import { pagePath, sitePages } from './site-paths.ts';
 
-/** A plain page for errors on HTML routes; the public-site layout replaces it. */
+function headingKey(status: number): string {
+  if (status === 404) return 'public.error.not_found_heading';
+  if (status >= 500) return 'public.error.server_heading';
+  return 'public.error.request_heading';
+}
+
+/**
+ * The error page of HTML addresses (404, 500…) in the site's layout and in the visitor's
+ * language. It reads nothing from the database, which may be what failed.
+ */
 export function renderErrorPage(request: FastifyRequest, status: number, code: ErrorCode): string {
-  const message = translate(request.locale, `error.${code}`, { minutes: 15 });
-  return html`<!doctype html>
-    <html lang="${request.locale}">
-      <head>
-        <meta charset="utf-8" />
-        <title>${status} · Osservatorio</title>
-      </head>
-      <body>
-        <main>
-          <h1>${message}</h1>
-        </main>
-      </body>
-    </html>`.value;
+  const locale = request.locale;
+  const t = (key: string) => translate(locale, key);
+  const main = html`<h1>${t(headingKey(status))}</h1>
+    <p class="lead">${translate(locale, `error.${code}`, { minutes: 15 })}</p>
+    <p>${translate(locale, 'public.error.status', { status })}</p>
+    <p><a href="${pagePath('home', locale)}">${t('public.error.back_home')}</a></p>`;
+  return renderLayout({
+    locale,
+    title: t(headingKey(status)),
+    alternates: sitePages.home,
+    main,
+  });
 }

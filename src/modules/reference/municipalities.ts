@@ -4,7 +4,10 @@ import { toSearchName } from './search-name.ts';
 
 export type Municipality = Selectable<MunicipalitiesTable>;
 
-export function findMunicipality(db: Kysely<DB>, istatCode: string): Promise<Municipality | undefined> {
+export function findMunicipality(
+  db: Kysely<DB>,
+  istatCode: string,
+): Promise<Municipality | undefined> {
   return db
     .selectFrom('municipalities')
     .selectAll()
@@ -51,4 +54,12 @@ export async function populationByCode(
     .where('istat_code', 'in', [...istatCodes])
     .execute();
   return new Map(rows.map((row) => [row.istat_code, row.population]));
+}
+
+export async function countMunicipalities(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('municipalities')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }

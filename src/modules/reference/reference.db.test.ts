@@ -76,7 +76,13 @@ describe('reference data: ISTAT municipalities', () => {
   });
 
   it('looks up the population of Tuscan municipalities', async () => {
-    const populations = await populationByCode(db(), ['048017', '100005', '049009', '053011', '000000']);
+    const populations = await populationByCode(db(), [
+      '048017',
+      '100005',
+      '049009',
+      '053011',
+      '000000',
+    ]);
     expect(populations).toEqual(
       new Map([
         ['048017', 358_079],
@@ -87,7 +93,10 @@ describe('reference data: ISTAT municipalities', () => {
     );
     const tuscany = await db()
       .selectFrom('municipalities')
-      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('population').as('people')])
+      .select((eb) => [
+        eb.fn.countAll<number>().as('count'),
+        eb.fn.sum<number>('population').as('people'),
+      ])
       .where('region_code', '=', '09')
       .executeTakeFirstOrThrow();
     expect(Number(tuscany.count)).toBe(273);

@@ -10,11 +10,12 @@ export function isLanguage(value: unknown): value is Language {
 /**
  * The SPA bundles the server's catalogues (`src/i18n/messages/<locale>/<area>.json`): `common.json`
  * carries the `error.<code>` texts both sides share, `backoffice.json` the SPA's own `bo.*` keys.
+ * The public site's and the server's other areas stay out of the bundle.
  */
-const files = import.meta.glob<Record<string, string>>('../../../src/i18n/messages/*/*.json', {
-  eager: true,
-  import: 'default',
-});
+const files = import.meta.glob<Record<string, string>>(
+  ['../../../src/i18n/messages/*/common.json', '../../../src/i18n/messages/*/backoffice.json'],
+  { eager: true, import: 'default' },
+);
 
 function catalogue(language: Language): Record<string, string> {
   const merged: Record<string, string> = {};

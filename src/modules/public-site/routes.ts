@@ -1,0 +1,90 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { locales, type Locale } from '../../i18n/i18n.ts';
+import { countMunicipalities } from '../reference/municipalities.ts';
+import { renderAccessibilityPage } from './accessibility-page.ts';
+import { publicAssets } from './assets.ts';
+import { backOfficeRoutes, type BackOfficeOptions } from './back-office.ts';
+import { acceptedEncoding, compress } from './compression.ts';
+import { renderDataSourcesPage } from './data-sources-page.ts';
+import { renderHomePage } from './home-page.ts';
+import { preferredLocale, rememberLocale } from './language.ts';
+import { loadNetworkOverview } from './network-members.ts';
+import { renderPrivacyPage } from './privacy-page.ts';
+import { pagePath, sitePages, type SitePage } from './site-paths.ts';
+
+export type PublicSiteOptions = BackOfficeOptions;
+
+type PageRenderer = (db: Kysely<DB>, locale: Locale) => Promise<string>;
+
+const renderers: Record<SitePage, PageRenderer> = {
+  home: async (db, locale) => renderHomePage(locale, await loadNetworkOverview(db)),
+  accessibility: async (db, locale) =>
+    renderAccessibilityPage(locale, (await loadNetworkOverview(db)).leadPartner),
+  privacy: async (db, locale) =>
+    renderPrivacyPage(locale, (await loadNetworkOverview(db)).leadPartner),
+  dataSources: async (db, locale) => renderDataSourcesPage(locale, await countMunicipalities(db)),
+};
+
+function sendPage(request: FastifyRequest, reply: FastifyReply, locale: Locale, page: string) {
+  reply
+    .type('text/html; charset=utf-8')
+    .header('content-language', locale)
+    .header('cache-control', 'no-cache')
+    .header('vary', 'accept-encoding');
+  const encoding = acceptedEncoding(request.headers['accept-encoding']);
+  if (!encoding) return reply.send(page);
+  return reply
+    .header('content-encoding', encoding)
+    .send(compress(Buffer.from(page), encoding, 'per_request'));
+}
+
+/**
+ * The public web site (server-rendered, no JavaScript needed) in Italian and English, its
+ * assets and the back office at /app. No page reads or shows personal data,
+ * so none writes an audit row.
+ */
+export async function publicSiteRoutes(
+  app: FastifyInstance,
+  options: PublicSiteOptions,
+): Promise<void> {
+  const db = () => app.deps.database.db;
+
+  app.get(
+    '/',
+    {
+      config: { permission: 'public', audit: null },
+      schema: {
+        tags: ['public-site'],
+        summary: 'Opens the site in the preferred language',
+        hide: true,
+      },
+    },
+    (request, reply) =>
+      reply
+        .header('vary', 'Cookie, Accept-Language')
+        .header('cache-control', 'no-store')
+        .redirect(pagePath('home', preferredLocale(request)), 302),
+  );
+
+  for (const [page, paths] of Object.entries(sitePages) as [SitePage, Record<Locale, string>][]) {
+    for (const locale of locales) {
+      app.get(
+        paths[locale],
+        {
+          config: { permission: 'public', audit: null },
+          schema: { tags: ['public-site'], summary: `Public page ${page} (${locale})`, hide: true },
+        },
+        async (request, reply) => {
+          request.locale = locale;
+          rememberLocale(reply, app.deps.config, locale);
+          return sendPage(request, reply, locale, await renderers[page](db(), locale));
+        },
+      );
+    }
+  }
+
+  await app.register(publicAssets);
+  await app.register(backOfficeRoutes, options);
+}
