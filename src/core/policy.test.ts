@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   can,
+  canEditUserProfile,
   canManageOrganisation,
   canManageUser,
   canReadUser,
@@ -73,10 +74,12 @@ describe('policy', () => {
     ).toBe(true);
   });
 
-  it('never lets an admin manage their own account', () => {
+  it('never lets an admin manage their own account, but lets them correct their own name', () => {
     const admin = actorWith('network_admin');
     expect(canManageUser(admin, 'other')).toBe(true);
     expect(canManageUser(admin, admin.id)).toBe(false);
     expect(canManageUser(actorWith('node_coordinator'), 'other')).toBe(false);
+    expect(canEditUserProfile(admin, admin.id)).toBe(true);
+    expect(canEditUserProfile(actorWith('node_coordinator'), 'other')).toBe(false);
   });
 });

@@ -88,6 +88,14 @@ export function canManageUser(actor: Actor, targetUserId: string): boolean {
 }
 
 /**
+ * Name and language are not access rights: an admin may correct their own as anyone else's.
+ * Roles, status and password of their own account stay with another admin (`canManageUser`).
+ */
+export function canEditUserProfile(actor: Actor, _targetUserId: string): boolean {
+  return can(actor, 'users.manage');
+}
+
+/**
  * Who may see an account's details: network admins and auditors every account; a node
  * coordinator the accounts of their own organisations' members; everyone their own account.
  */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { bootstrapItaliaDist, bootstrapItaliaVersion } from './bootstrap-italia.ts';
-import { acceptedEncoding, compress, type Encoding } from './compression.ts';
+import { acceptedEncoding, compressOnce, type Encoding } from './compression.ts';
 
 interface TextAsset {
   contentType: string;
@@ -30,7 +30,7 @@ function textAsset(
       contentType,
       etag: createHash('sha256').update(identity).digest('base64url').slice(0, 16),
       identity,
-      encoded: { br: compress(identity, 'br', 'once'), gzip: compress(identity, 'gzip', 'once') },
+      encoded: { br: compressOnce(identity, 'br'), gzip: compressOnce(identity, 'gzip') },
     };
     return asset;
   };

@@ -19,11 +19,13 @@ export function acceptedEncoding(header: string | undefined): Encoding | null {
   return null;
 }
 
-/** `effort` trades time for size: high for assets compressed once, low for each page. */
-export function compress(body: Buffer, encoding: Encoding, effort: 'once' | 'per_request'): Buffer {
+/**
+ * Assets are compressed once, at high effort, and kept in memory (pages and API answers are
+ * compressed per request by @fastify/compress, which leaves these already-encoded bodies alone).
+ */
+export function compressOnce(body: Buffer, encoding: Encoding): Buffer {
   if (encoding === 'br') {
-    const quality = effort === 'once' ? 9 : 4;
-    return brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: quality } });
+    return brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } });
   }
-  return gzipSync(body, { level: effort === 'once' ? 9 : 6 });
+  return gzipSync(body, { level: 9 });
 }

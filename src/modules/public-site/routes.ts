@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { locales, type Locale } from '../../i18n/i18n.ts';
@@ -6,7 +6,6 @@ import { countMunicipalities } from '../reference/municipalities.ts';
 import { renderAccessibilityPage } from './accessibility-page.ts';
 import { publicAssets } from './assets.ts';
 import { backOfficeRoutes, type BackOfficeOptions } from './back-office.ts';
-import { acceptedEncoding, compress } from './compression.ts';
 import { renderDataSourcesPage } from './data-sources-page.ts';
 import { renderHomePage } from './home-page.ts';
 import { preferredLocale, rememberLocale } from './language.ts';
@@ -27,17 +26,12 @@ const renderers: Record<SitePage, PageRenderer> = {
   dataSources: async (db, locale) => renderDataSourcesPage(locale, await countMunicipalities(db)),
 };
 
-function sendPage(request: FastifyRequest, reply: FastifyReply, locale: Locale, page: string) {
-  reply
+function sendPage(reply: FastifyReply, locale: Locale, page: string) {
+  return reply
     .type('text/html; charset=utf-8')
     .header('content-language', locale)
     .header('cache-control', 'no-cache')
-    .header('vary', 'accept-encoding');
-  const encoding = acceptedEncoding(request.headers['accept-encoding']);
-  if (!encoding) return reply.send(page);
-  return reply
-    .header('content-encoding', encoding)
-    .send(compress(Buffer.from(page), encoding, 'per_request'));
+    .send(page);
 }
 
 /**
@@ -79,7 +73,7 @@ export async function publicSiteRoutes(
         async (request, reply) => {
           request.locale = locale;
           rememberLocale(reply, app.deps.config, locale);
-          return sendPage(request, reply, locale, await renderers[page](db(), locale));
+          return sendPage(reply, locale, await renderers[page](db(), locale));
         },
       );
     }
