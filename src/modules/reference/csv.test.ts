@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.ts';
-import { toSearchName } from './search-name.ts';
+import { toSearchName } from '../../core/search-name.ts';
 
 describe('parseCsv', () => {
   it('reads plain, quoted and escaped fields with LF or CRLF line ends', () => {

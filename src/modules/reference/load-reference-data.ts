@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB, MunicipalitiesTable } from '../../db/schema.ts';
 import { parseCsv } from './csv.ts';
 import { referenceDataDir } from './paths.ts';
-import { toSearchName } from './search-name.ts';
+import { toSearchName } from '../../core/search-name.ts';
 
 const MUNICIPALITIES_DATASET = 'istat-municipalities';
 const MUNICIPALITIES_FILE = join(referenceDataDir, 'comuni.csv');

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, MunicipalitiesTable } from '../../db/schema.ts';
-import { toSearchName } from './search-name.ts';
+import { toSearchName } from '../../core/search-name.ts';
 
 export type Municipality = Selectable<MunicipalitiesTable>;
 

@@ -3,5 +3,5 @@
  * apostrophes and spaces kept so "Sant'Anna" still reads as typed.
  */
 export function toSearchName(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
