@@ -96,7 +96,7 @@ describe('osservatorio command line: database commands', () => {
   it('migrates, and a second migrate changes nothing', async () => {
     const first = await cli(['migrate']);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toContain('Applied 1 migration(s)');
+    expect(first.stdout).toContain(`Applied ${listMigrations().length} migration(s)`);
     expect(first.stdout).toContain('Loaded reference data: istat-municipalities');
     const again = await cli(['migrate']);
     expect(again.code).toBe(0);

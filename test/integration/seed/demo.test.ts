@@ -73,7 +73,13 @@ describe('demo data', () => {
       .selectFrom('users')
       .innerJoin('memberships', 'memberships.user_id', 'users.id')
       .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-      .select(['email', 'is_demo', 'role', 'organisations.name as organisation', 'password_hash'])
+      .select([
+        'users.email',
+        'is_demo',
+        'role',
+        'organisations.name as organisation',
+        'password_hash',
+      ])
       .execute();
     expect(users).toHaveLength(roles.length);
     for (const user of users) {
