@@ -23,13 +23,22 @@ const actorWith = (role: Role, organisationId = 'org-a'): Actor => ({
 const expected: Record<Role, Permission[]> = {
   operator: ['public', 'signed_in', 'organisations.read'],
   legal_expert: ['public', 'signed_in', 'organisations.read'],
-  node_coordinator: ['public', 'signed_in', 'users.read', 'organisations.read', 'aggregates.read'],
+  node_coordinator: [
+    'public',
+    'signed_in',
+    'users.read',
+    'organisations.read',
+    'network.edit',
+    'aggregates.read',
+  ],
   network_admin: [
     'public',
     'signed_in',
     'users.read',
     'users.manage',
     'organisations.read',
+    'network.manage',
+    'network.edit',
     'aggregates.read',
   ],
   analyst: ['public', 'signed_in', 'aggregates.read'],

@@ -36,6 +36,8 @@ export const permissions = [
   'users.read',
   'users.manage',
   'organisations.read',
+  'network.manage',
+  'network.edit',
   'audit.read',
   'audit.verify',
   'aggregates.read',
@@ -45,8 +47,17 @@ export type Permission = (typeof permissions)[number];
 const grants: Record<Role, readonly Permission[]> = {
   operator: ['organisations.read'],
   legal_expert: ['organisations.read'],
-  node_coordinator: ['organisations.read', 'users.read', 'aggregates.read'],
-  network_admin: ['organisations.read', 'users.read', 'users.manage', 'aggregates.read'],
+  // network.edit lets a node coordinator change their own organisation and its help desks
+  // (checked per record by canManageOrganisation); network.manage creates and imports.
+  node_coordinator: ['organisations.read', 'network.edit', 'users.read', 'aggregates.read'],
+  network_admin: [
+    'organisations.read',
+    'network.manage',
+    'network.edit',
+    'users.read',
+    'users.manage',
+    'aggregates.read',
+  ],
   analyst: ['aggregates.read'],
   // The auditor reads the trail and verifies the chain, but reads no personal records.
   auditor: ['audit.read', 'audit.verify', 'users.read', 'organisations.read'],
