@@ -38,8 +38,19 @@ function codeForFastifyError(error: FastifyError): ErrorCode | null {
   return null;
 }
 
+/**
+ * Database errors that only a value sent by a client can cause (a NUL character in text, a date
+ * or number out of range) are the client's error: schemas should catch them first, and this
+ * keeps one that slips through from becoming a 500.
+ */
+const clientDataErrorCodes = new Set(['22021', '22P05', '22P02', '22007', '22008', '22003']);
+
 export function toAppError(error: unknown, locale: Locale): AppError {
   if (error instanceof AppError) return error;
+  const sqlState = (error as { code?: unknown } | null)?.code;
+  if (typeof sqlState === 'string' && clientDataErrorCodes.has(sqlState)) {
+    return new AppError('bad_request', { cause: error });
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: FieldError[] = error.validation.map((issue) => ({
       field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),

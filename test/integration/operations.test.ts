@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/http/app.ts';
 import { loggerOptions } from '../../src/http/logging.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
-import { createUser, testConfig, TestClient, type TestContext } from '../helpers/test-app.ts';
+import {
+  createTestApp,
+  createUser,
+  testConfig,
+  TestClient,
+  type TestContext,
+} from '../helpers/test-app.ts';
 
 describe('operations', () => {
   let database: TestDatabase;
@@ -75,5 +81,20 @@ describe('operations', () => {
     const response = await app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+});
+
+describe('input the database cannot store', () => {
+  it('answers 400, not 500, for a NUL character that slips past a schema', async () => {
+    const context = await createTestApp();
+    try {
+      const admin = await createUser(context, { roles: ['network_admin'] });
+      const client = new TestClient(context.app);
+      await client.signIn(admin);
+      const response = await client.get('/api/users?query=a%00b');
+      expect(response.statusCode).toBeLessThan(500);
+    } finally {
+      await context.close();
+    }
   });
 });
