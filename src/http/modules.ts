@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
+import { helpDeskRoutes } from '../modules/help-desks/routes.ts';
 import { registerOpenApi } from '../modules/openapi/plugin.ts';
+import { municipalityRoutes } from '../modules/municipalities/routes.ts';
+import { networkImportRoutes } from '../modules/network-import/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { publicSiteRoutes } from '../modules/public-site/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
@@ -14,6 +17,9 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(userRoutes);
   await app.register(organisationRoutes);
+  await app.register(networkImportRoutes);
+  await app.register(helpDeskRoutes);
+  await app.register(municipalityRoutes);
   await app.register(auditRoutes);
   await app.register(publicSiteRoutes);
 }

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB, Role } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { loadReferenceData } from '../modules/reference/load-reference-data.ts';
-import { demoAccounts, demoOrganisations } from './demo-network.ts';
+import { seedDemoHelpDesks } from './demo-help-desks.ts';
+import { demoAccounts, demoOrganisations, demoReferrals } from './demo-network.ts';
 
 export interface DemoCredential {
   email: string;
@@ -52,11 +53,45 @@ export async function seedDemoData(db: Kysely<DB>): Promise<DemoCredential[]> {
           municipality_code: organisation.municipalityCode,
           network_role: organisation.networkRole,
           description: organisation.description,
+          network_joined_on: organisation.networkJoinedOn,
+          unar_protocol_signed_on: organisation.unarProtocol?.signedOn ?? null,
+          unar_protocol_reference: organisation.unarProtocol?.reference ?? null,
+          email: organisation.email,
+          phone: organisation.phone,
+          address: organisation.address,
+          postal_code: organisation.postalCode,
+          latitude: organisation.latitude,
+          longitude: organisation.longitude,
         })),
       )
       .returning(['id', 'name'])
       .execute();
     const organisationIds = new Map(organisations.map((row) => [row.name, row.id]));
+    const organisationId = (name: string) => {
+      const id = organisationIds.get(name);
+      if (!id) throw new Error(`Demo data names an unknown organisation: ${name}`);
+      return id;
+    };
+
+    const territories = demoOrganisations.flatMap((organisation) =>
+      (organisation.territoryCodes ?? []).map((code) => ({
+        organisation_id: organisationId(organisation.name),
+        municipality_code: code,
+      })),
+    );
+    if (territories.length > 0) {
+      await trx.insertInto('organisation_territories').values(territories).execute();
+    }
+    await trx
+      .insertInto('referral_links')
+      .values(
+        demoReferrals.map((referral) => ({
+          from_organisation_id: organisationId(referral.from),
+          to_organisation_id: organisationId(referral.to),
+          description: referral.description,
+        })),
+      )
+      .execute();
 
     const users = await trx
       .insertInto('users')
@@ -88,6 +123,7 @@ export async function seedDemoData(db: Kysely<DB>): Promise<DemoCredential[]> {
         }),
       )
       .execute();
+    await seedDemoHelpDesks(trx);
   });
   return credentials();
 }

@@ -7,6 +7,9 @@ import { HomePage } from './home/HomePage.tsx';
 import { LocaleProvider } from './i18n/LocaleProvider.tsx';
 import { Layout } from './layout/Layout.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
+import { HelpDeskPage } from './network/HelpDeskPage.tsx';
+import { NetworkPage } from './network/NetworkPage.tsx';
+import { OrganisationPage } from './network/OrganisationPage.tsx';
 import { ProfilePage } from './profile/ProfilePage.tsx';
 import { CreateUserPage } from './users/CreateUserPage.tsx';
 import { UserDetailPage } from './users/UserDetailPage.tsx';
@@ -54,6 +57,46 @@ export function App() {
                   element={
                     <RequirePermission permission="audit.read">
                       <AuditPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="network"
+                  element={
+                    <RequirePermission permission="organisations.read">
+                      <NetworkPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="network/organisations/new"
+                  element={
+                    <RequirePermission permission="network.manage">
+                      <OrganisationPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="network/organisations/:id"
+                  element={
+                    <RequirePermission permission="organisations.read">
+                      <OrganisationPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="network/organisations/:organisationId/help-desks/new"
+                  element={
+                    <RequirePermission permission="network.edit">
+                      <HelpDeskPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="network/help-desks/:id"
+                  element={
+                    <RequirePermission permission="organisations.read">
+                      <HelpDeskPage />
                     </RequirePermission>
                   }
                 />

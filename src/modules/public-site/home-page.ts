@@ -1,8 +1,9 @@
 import { html, type SafeHtml } from '../../http/html.ts';
 import { translate, type Locale } from '../../i18n/i18n.ts';
 import { renderLayout } from './layout.ts';
+import type { NetworkFigures } from './find-desk/network-data.ts';
 import { groupByKind, type NetworkMember, type NetworkOverview } from './network-members.ts';
-import { sitePages, staffAreaPath } from './site-paths.ts';
+import { networkPagePath, sitePages, staffAreaPath } from './site-paths.ts';
 
 const missionPoints = ['listen', 'cases', 'data', 'prevent'] as const;
 
@@ -28,13 +29,27 @@ function memberEntry(locale: Locale, member: NetworkMember): SafeHtml {
   </li>`;
 }
 
-function figures(locale: Locale, overview: NetworkOverview): SafeHtml {
+function figures(
+  locale: Locale,
+  overview: NetworkOverview,
+  network: NetworkFigures,
+  now: Date,
+): SafeHtml {
   const number = new Intl.NumberFormat(locale);
   const entries: [string, number][] = [
+    ['public.network.figures.municipalities', network.municipalities],
+    ['public.network.figures.associations', network.associations],
+    ['public.network.figures.unar_protocols', network.unarProtocols],
+    ['public.network.figures.help_desks', network.activeDesks],
     ['public.home.figures.organisations', overview.members.length],
     ['public.home.figures.municipalities', overview.municipalitiesCovered],
   ];
-  return html`<dl class="site-figures">
+  const asOf = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    timeZone: 'Europe/Rome',
+  }).format(now);
+  return html`<p>${translate(locale, 'public.network.figures.as_of', { date: asOf })}</p>
+    <dl class="site-figures">
     ${entries.map(
       ([key, count]) =>
         html`<div>
@@ -63,7 +78,12 @@ function members(locale: Locale, overview: NetworkOverview): SafeHtml {
 }
 
 /** The home page: what the network is, who is in it and where, computed from the data. */
-export function renderHomePage(locale: Locale, overview: NetworkOverview): string {
+export function renderHomePage(
+  locale: Locale,
+  overview: NetworkOverview,
+  network: NetworkFigures,
+  now: Date,
+): string {
   const t = (key: string, values?: Record<string, string>) => translate(locale, key, values);
   const main = html`<h1>${t('public.network.name')}</h1>
     <p class="lead">${t('public.home.lead')}</p>
@@ -84,7 +104,11 @@ export function renderHomePage(locale: Locale, overview: NetworkOverview): strin
 
     <section class="mt-5" aria-labelledby="figures">
       <h2 id="figures">${t('public.home.figures.heading')}</h2>
-      ${figures(locale, overview)}
+      ${figures(locale, overview, network, now)}
+      <p class="mt-3">
+        <a href="${networkPagePath('findDesk', locale)}">${t('public.network.nav.find_desk')}</a>
+        · <a href="${networkPagePath('map', locale)}">${t('public.network.nav.map')}</a>
+      </p>
     </section>
 
     <section class="mt-5" aria-labelledby="members">

@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../../http/html.ts';
 import { locales, translate, type Locale } from '../../i18n/i18n.ts';
 import { faviconUrl, stylesheetUrls } from './assets.ts';
 import { icon } from './bootstrap-italia.ts';
-import { pagePath, staffAreaPath } from './site-paths.ts';
+import { networkPagePath, pagePath, staffAreaPath } from './site-paths.ts';
 
 export interface PageView {
   locale: Locale;
@@ -79,6 +79,19 @@ function header(view: PageView): SafeHtml {
           </div>
         </div>
       </div>
+      <div class="site-main-nav-wrapper">
+        <div class="container">
+          <nav aria-label="${t('public.network.nav.label')}">
+            <ul class="site-main-nav">
+              <li><a href="${pagePath('home', view.locale)}">${t('public.network.nav.home')}</a></li>
+              <li>
+                <a href="${networkPagePath('findDesk', view.locale)}">${t('public.network.nav.find_desk')}</a>
+              </li>
+              <li><a href="${networkPagePath('map', view.locale)}">${t('public.network.nav.map')}</a></li>
+            </ul>
+          </nav>
+        </div>
+      </div>
     </div>
   </header>`;
 }
@@ -86,6 +99,8 @@ function header(view: PageView): SafeHtml {
 function footer(view: PageView): SafeHtml {
   const t = (key: string) => translate(view.locale, key);
   const links: [string, string][] = [
+    [networkPagePath('findDesk', view.locale), t('public.network.nav.find_desk')],
+    [networkPagePath('map', view.locale), t('public.network.nav.map')],
     [pagePath('accessibility', view.locale), t('public.footer.accessibility')],
     [pagePath('privacy', view.locale), t('public.footer.privacy')],
     [pagePath('dataSources', view.locale), t('public.footer.data_sources')],

@@ -1,3 +1,4 @@
+import { isCurrentMember } from '../organisations/organisation-filters.ts';
 import type { Kysely } from 'kysely';
 import type { DB, NetworkRole, OrganisationKind } from '../../db/schema.ts';
 
@@ -45,7 +46,7 @@ export async function loadNetworkOverview(db: Kysely<DB>): Promise<NetworkOvervi
       'municipalities.province_acronym',
     ])
     .where('organisations.status', '=', 'active')
-    .where('organisations.network_role', 'is not', null)
+    .where(isCurrentMember)
     .execute();
 
   const collator = new Intl.Collator('it');

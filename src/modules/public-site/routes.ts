@@ -7,6 +7,8 @@ import { renderAccessibilityPage } from './accessibility-page.ts';
 import { publicAssets } from './assets.ts';
 import { backOfficeRoutes, type BackOfficeOptions } from './back-office.ts';
 import { renderDataSourcesPage } from './data-sources-page.ts';
+import { loadNetworkFigures } from './find-desk/network-data.ts';
+import { findDeskRoutes } from './find-desk/routes.ts';
 import { renderHomePage } from './home-page.ts';
 import { preferredLocale, rememberLocale } from './language.ts';
 import { loadNetworkOverview } from './network-members.ts';
@@ -18,7 +20,8 @@ export type PublicSiteOptions = BackOfficeOptions;
 type PageRenderer = (db: Kysely<DB>, locale: Locale) => Promise<string>;
 
 const renderers: Record<SitePage, PageRenderer> = {
-  home: async (db, locale) => renderHomePage(locale, await loadNetworkOverview(db)),
+  home: async (db, locale) =>
+    renderHomePage(locale, await loadNetworkOverview(db), await loadNetworkFigures(db), new Date()),
   accessibility: async (db, locale) =>
     renderAccessibilityPage(locale, (await loadNetworkOverview(db)).leadPartner),
   privacy: async (db, locale) =>
@@ -79,6 +82,7 @@ export async function publicSiteRoutes(
     }
   }
 
+  await app.register(findDeskRoutes);
   await app.register(publicAssets);
   await app.register(backOfficeRoutes, options);
 }

@@ -10,6 +10,27 @@ export const sitePages = {
 
 export type SitePage = keyof typeof sitePages;
 
+/** The network's public directory and map, served by `find-desk/routes.ts`. */
+export const networkPages = {
+  findDesk: { it: '/it/sportelli', en: '/en/help-desks' },
+  map: { it: '/it/mappa', en: '/en/map' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type NetworkPage = keyof typeof networkPages;
+
+export function networkPagePath(page: NetworkPage, locale: Locale): string {
+  return networkPages[page][locale];
+}
+
+/** A help desk's public page. */
+export function deskPath(id: string, locale: Locale): string {
+  return `${networkPages.findDesk[locale]}/${encodeURIComponent(id)}`;
+}
+
+export function deskAlternates(id: string): Record<Locale, string> {
+  return { it: deskPath(id, 'it'), en: deskPath(id, 'en') };
+}
+
 export function pagePath(page: SitePage, locale: Locale): string {
   return sitePages[page][locale];
 }

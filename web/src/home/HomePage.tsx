@@ -16,6 +16,7 @@ interface Shortcut {
 
 const shortcuts: Shortcut[] = [
   { to: '/users', key: 'users', permission: 'users.read' },
+  { to: '/network', key: 'network', permission: 'organisations.read' },
   { to: '/audit', key: 'audit', permission: 'audit.read' },
   { to: '/profile', key: 'profile' },
 ];

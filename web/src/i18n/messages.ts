@@ -13,7 +13,12 @@ export function isLanguage(value: unknown): value is Language {
  * The public site's and the server's other areas stay out of the bundle.
  */
 const files = import.meta.glob<Record<string, string>>(
-  ['../../../src/i18n/messages/*/common.json', '../../../src/i18n/messages/*/backoffice.json'],
+  [
+    '../../../src/i18n/messages/*/common.json',
+    '../../../src/i18n/messages/*/backoffice.json',
+    '../../../src/i18n/messages/*/backoffice-network.json',
+    '../../../src/i18n/messages/*/network.json',
+  ],
   { eager: true, import: 'default' },
 );
 

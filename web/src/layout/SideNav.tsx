@@ -14,6 +14,7 @@ interface NavEntry {
 const entries: NavEntry[] = [
   { to: '/', label: 'bo.nav.home', end: true },
   { to: '/users', label: 'bo.nav.users', permission: 'users.read' },
+  { to: '/network', label: 'bo.network.nav', permission: 'organisations.read' },
   { to: '/audit', label: 'bo.nav.audit', permission: 'audit.read' },
   { to: '/profile', label: 'bo.nav.profile' },
 ];

@@ -1,0 +1,104 @@
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '../../core/errors.ts';
+import type { DB } from '../../db/schema.ts';
+import { translate, type Locale } from '../../i18n/i18n.ts';
+import { isUuid } from './check-help-desk.ts';
+import { presentSummary, summaryQuery, type HelpDeskSummary } from './load-help-desk.ts';
+import type { ListHelpDesksQuery } from './schemas.ts';
+
+export interface HelpDeskPage {
+  items: HelpDeskSummary[];
+  nextCursor: string | null;
+}
+
+/** The cursor is the last row's sort key; opaque to clients so the order can change later. */
+function encodeCursor(searchName: string, id: string): string {
+  return Buffer.from(JSON.stringify([searchName, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, locale: Locale): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      isUuid(value[1])
+    ) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // Falls through: a cursor the client altered is its error.
+  }
+  throw new AppError('validation_failed', {
+    fields: [{ field: 'cursor', message: translate(locale, 'network.validation.cursor_invalid') }],
+  });
+}
+
+/** `%`, `_` and `\` typed in the search box are matched literally. */
+function escapeLike(text: string): string {
+  return text.replaceAll(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/**
+ * One page of help desks in name order (accent-insensitive), filtered by name, organisation,
+ * competent municipality, service, language and status.
+ */
+export async function listHelpDesks(
+  db: Kysely<DB>,
+  options: ListHelpDesksQuery,
+  locale: Locale,
+): Promise<HelpDeskPage> {
+  let query = summaryQuery(db)
+    .orderBy('help_desks.search_name')
+    .orderBy('help_desks.id')
+    .limit(options.limit + 1);
+
+  const search = options.query?.trim();
+  if (search) {
+    const pattern = escapeLike(search);
+    query = query.where(
+      sql<boolean>`help_desks.search_name like '%' || search_text(${pattern}) || '%'`,
+    );
+  }
+  if (options.organisationId !== undefined) {
+    if (!isUuid(options.organisationId)) return { items: [], nextCursor: null };
+    query = query.where('help_desks.organisation_id', '=', options.organisationId);
+  }
+  if (options.municipality) {
+    const code = options.municipality;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('help_desk_municipalities')
+          .select('help_desk_municipalities.help_desk_id')
+          .whereRef('help_desk_municipalities.help_desk_id', '=', 'help_desks.id')
+          .where('help_desk_municipalities.municipality_code', '=', code),
+      ),
+    );
+  }
+  if (options.service) {
+    query = query.where(sql<boolean>`${options.service} = any(help_desks.services)`);
+  }
+  if (options.language) {
+    const language = options.language.toLowerCase();
+    query = query.where(sql<boolean>`${language} = any(help_desks.languages)`);
+  }
+  if (options.status) query = query.where('help_desks.status', '=', options.status);
+  if (options.cursor) {
+    const [searchName, id] = decodeCursor(options.cursor, locale);
+    query = query.where((eb) =>
+      eb(eb.refTuple('help_desks.search_name', 'help_desks.id'), '>', eb.tuple(searchName, id)),
+    );
+  }
+
+  const rows = await query.execute();
+  const page = rows.slice(0, options.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(presentSummary),
+    nextCursor:
+      rows.length > options.limit && last ? encodeCursor(last.search_name, last.id) : null,
+  };
+}
