@@ -18,6 +18,9 @@ try {
   await page.goto('/it');
   await page.screenshot({ path: join(out, 'public-home.png') });
 
+  await page.goto('/it/mappa');
+  await page.screenshot({ path: join(out, 'public-network-map.png') });
+
   const phone = await browser.newContext({
     baseURL: server.baseUrl,
     viewport: { width: 360, height: 740 },
@@ -27,6 +30,8 @@ try {
   const phonePage = await phone.newPage();
   await phonePage.goto('/en');
   await phonePage.screenshot({ path: join(out, 'public-home-phone-no-js.png') });
+  await phonePage.goto('/it/sportelli?comune=pontedera');
+  await phonePage.screenshot({ path: join(out, 'find-a-desk-phone-no-js.png'), fullPage: true });
 
   const signIn = async (role: string) => {
     const user = server.demo.find((credential) => credential.role === role);
@@ -43,6 +48,9 @@ try {
   await page.getByRole('link', { name: 'Utenti' }).first().click();
   await page.getByRole('table').waitFor();
   await page.screenshot({ path: join(out, 'back-office-users.png') });
+  await page.goto('/app/network');
+  await page.getByRole('table').waitFor();
+  await page.screenshot({ path: join(out, 'back-office-network.png') });
   await page.getByRole('button', { name: 'Esci' }).click();
   await signIn('auditor');
   await page.goto('/app/audit');
