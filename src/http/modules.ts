@@ -6,6 +6,7 @@ import { helpDeskRoutes } from '../modules/help-desks/routes.ts';
 import { registerOpenApi } from '../modules/openapi/plugin.ts';
 import { municipalityRoutes } from '../modules/municipalities/routes.ts';
 import { networkImportRoutes } from '../modules/network-import/routes.ts';
+import { networkMapRoutes } from '../modules/network-map/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
 import { publicSiteRoutes } from '../modules/public-site/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
@@ -18,6 +19,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(userRoutes);
   await app.register(organisationRoutes);
   await app.register(networkImportRoutes);
+  await app.register(networkMapRoutes);
   await app.register(helpDeskRoutes);
   await app.register(municipalityRoutes);
   await app.register(auditRoutes);

@@ -66,6 +66,7 @@ const expectedRoutes: Record<string, { permission: Permission; audit: string | n
   'POST /api/help-desks': { permission: 'network.edit', audit: 'help_desks.created' },
   'PATCH /api/help-desks/:id': { permission: 'network.edit', audit: 'help_desks.updated' },
   'GET /api/help-desks/:id/history': { permission: 'organisations.read', audit: null },
+  'GET /api/network/map': { permission: 'organisations.read', audit: null },
   'POST /api/network/import/preview': {
     permission: 'network.manage',
     audit: 'network.import_previewed',

@@ -8,6 +8,8 @@ import { LocaleProvider } from './i18n/LocaleProvider.tsx';
 import { Layout } from './layout/Layout.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
 import { HelpDeskPage } from './network/HelpDeskPage.tsx';
+import { NetworkImportPage } from './network/NetworkImportPage.tsx';
+import { NetworkMapPage } from './network/NetworkMapPage.tsx';
 import { NetworkPage } from './network/NetworkPage.tsx';
 import { OrganisationPage } from './network/OrganisationPage.tsx';
 import { ProfilePage } from './profile/ProfilePage.tsx';
@@ -65,6 +67,22 @@ export function App() {
                   element={
                     <RequirePermission permission="organisations.read">
                       <NetworkPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="network/map"
+                  element={
+                    <RequirePermission permission="organisations.read">
+                      <NetworkMapPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="network/import"
+                  element={
+                    <RequirePermission permission="network.manage">
+                      <NetworkImportPage />
                     </RequirePermission>
                   }
                 />

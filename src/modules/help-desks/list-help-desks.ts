@@ -1,3 +1,5 @@
+import { escapeLike } from '../../db/like.ts';
+import { decodeNameIdCursor, encodeNameIdCursor } from '../../http/name-id-cursor.ts';
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
@@ -11,34 +13,12 @@ export interface HelpDeskPage {
   nextCursor: string | null;
 }
 
-/** The cursor is the last row's sort key; opaque to clients so the order can change later. */
-function encodeCursor(searchName: string, id: string): string {
-  return Buffer.from(JSON.stringify([searchName, id]), 'utf8').toString('base64url');
-}
-
 function decodeCursor(cursor: string, locale: Locale): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      isUuid(value[1])
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // Falls through: a cursor the client altered is its error.
-  }
+  const key = decodeNameIdCursor(cursor);
+  if (key) return key;
   throw new AppError('validation_failed', {
     fields: [{ field: 'cursor', message: translate(locale, 'network.validation.cursor_invalid') }],
   });
-}
-
-/** `%`, `_` and `\` typed in the search box are matched literally. */
-function escapeLike(text: string): string {
-  return text.replaceAll(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 /**
@@ -99,6 +79,6 @@ export async function listHelpDesks(
   return {
     items: page.map(presentSummary),
     nextCursor:
-      rows.length > options.limit && last ? encodeCursor(last.search_name, last.id) : null,
+      rows.length > options.limit && last ? encodeNameIdCursor(last.search_name, last.id) : null,
   };
 }

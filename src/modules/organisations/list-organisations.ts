@@ -1,7 +1,8 @@
+import { decodeNameIdCursor, encodeNameIdCursor } from '../../http/name-id-cursor.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/i18n.ts';
-import { fieldError, isUuid } from './field-errors.ts';
+import { fieldError } from './field-errors.ts';
 import { organisationFilter } from './organisation-filters.ts';
 import { presentSummary, summaryQuery } from './organisation-summary.ts';
 import type { ListOrganisationsQuery, OrganisationSummary } from './schemas.ts';
@@ -11,27 +12,10 @@ export interface OrganisationPage {
   nextCursor: string | null;
 }
 
-/** The cursor is the last row's sort key; opaque to clients so the order can change later. */
-function encodeCursor(searchName: string, id: string): string {
-  return Buffer.from(JSON.stringify([searchName, id]), 'utf8').toString('base64url');
-}
-
 function decodeCursor(cursor: string, locale: Locale): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      isUuid(value[1])
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // Falls through: a cursor the client altered is the client's error, not ours.
-  }
-  throw fieldError(locale, 'cursor', 'cursor_invalid');
+  const key = decodeNameIdCursor(cursor);
+  if (!key) throw fieldError(locale, 'cursor', 'cursor_invalid');
+  return key;
 }
 
 // Byte order of the accent- and case-free name: the same on PGlite and on a PostgreSQL server
@@ -68,7 +52,7 @@ export async function listOrganisations(
     items: page.map(presentSummary),
     nextCursor:
       rows.length > options.limit && last
-        ? encodeCursor(last.organisation_search_name, last.id)
+        ? encodeNameIdCursor(last.organisation_search_name, last.id)
         : null,
   };
 }

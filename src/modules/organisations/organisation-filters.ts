@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { escapeLike } from '../../db/like.ts';
 import type { DB, NetworkRole, OrganisationKind } from '../../db/schema.ts';
 
 /** The directory's filters, shared by the back-office list, the export and the public pages. */
@@ -13,11 +14,6 @@ export interface OrganisationFilters {
 }
 
 type OrganisationsBuilder = ExpressionBuilder<DB, 'organisations'>;
-
-/** `%`, `_` and `\` typed in the search box are matched literally. */
-export function escapeLike(text: string): string {
-  return text.replaceAll(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 /**
  * A current member of the network holds a role and has not left: an organisation whose leaving

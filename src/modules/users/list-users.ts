@@ -1,10 +1,10 @@
+import { decodeNameIdCursor, encodeNameIdCursor } from '../../http/name-id-cursor.ts';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import { canReadUser, rolesOf, type Actor } from '../../core/policy.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { fieldError } from './field-error.ts';
-import { isUuid } from './user-id.ts';
 import {
   organisationIdsOf,
   presentUsers,
@@ -23,27 +23,10 @@ export interface UserPage {
   nextCursor: string | null;
 }
 
-/** The cursor is the last row's sort key; opaque to clients so the order can change later. */
-function encodeCursor(displayName: string, id: string): string {
-  return Buffer.from(JSON.stringify([displayName, id]), 'utf8').toString('base64url');
-}
-
 function decodeCursor(cursor: string, locale: Locale): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      isUuid(value[1])
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // Falls through to the validation error below: a cursor the client altered is its error.
-  }
-  throw fieldError(locale, 'cursor', 'admin.validation.cursor_invalid');
+  const key = decodeNameIdCursor(cursor);
+  if (!key) throw fieldError(locale, 'cursor', 'admin.validation.cursor_invalid');
+  return key;
 }
 
 /** `%`, `_` and `\` typed in the search box are matched literally. */
@@ -119,6 +102,6 @@ export async function listUsers(
   return {
     items,
     nextCursor:
-      rows.length > options.limit && last ? encodeCursor(last.display_name, last.id) : null,
+      rows.length > options.limit && last ? encodeNameIdCursor(last.display_name, last.id) : null,
   };
 }

@@ -114,13 +114,15 @@ async function send(method: Method, url: string, body: unknown): Promise<Respons
     'accept-language': state.language,
   };
   if (method !== 'GET') headers['x-csrf-token'] = state.csrfToken ?? '';
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart content type and boundary.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   try {
     return await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: isForm ? body : JSON.stringify(body) } : {}),
     });
   } catch (cause) {
     const error = new ApiError(0, NETWORK_ERROR, '');

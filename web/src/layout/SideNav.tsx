@@ -9,12 +9,20 @@ interface NavEntry {
   label: string;
   permission?: Permission;
   end?: boolean;
+  /** Shown indented under the entry before it (e.g. the map under the network). */
+  nested?: boolean;
 }
 
 const entries: NavEntry[] = [
   { to: '/', label: 'bo.nav.home', end: true },
   { to: '/users', label: 'bo.nav.users', permission: 'users.read' },
   { to: '/network', label: 'bo.network.nav', permission: 'organisations.read' },
+  {
+    to: '/network/map',
+    label: 'bo.network.map.nav',
+    permission: 'organisations.read',
+    nested: true,
+  },
   { to: '/audit', label: 'bo.nav.audit', permission: 'audit.read' },
   { to: '/profile', label: 'bo.nav.profile' },
 ];
@@ -29,7 +37,11 @@ export function SideNav() {
         <ul className="link-list">
           {visible.map((entry) => (
             <li key={entry.to}>
-              <NavLink to={entry.to} end={entry.end ?? false} className="list-item">
+              <NavLink
+                to={entry.to}
+                end={entry.end ?? false}
+                className={entry.nested ? 'list-item ps-4' : 'list-item'}
+              >
                 <span>{t(entry.label)}</span>
               </NavLink>
             </li>

@@ -13,9 +13,11 @@ export const filterKeys = ['query', 'kind', 'member', 'role', 'unar', 'status'] 
 interface Props {
   filters: OrganisationFilters;
   onSearch: (filters: OrganisationFilters) => void;
+  /** False on the map, which filters organisations but has no text search. */
+  withQuery?: boolean;
 }
 
-export function NetworkFiltersForm({ filters, onSearch }: Props) {
+export function NetworkFiltersForm({ filters, onSearch, withQuery = true }: Props) {
   const t = useT();
   const label = useCodeLabel();
   const [draft, setDraft] = useState<OrganisationFilters>(filters);
@@ -40,13 +42,15 @@ export function NetworkFiltersForm({ filters, onSearch }: Props) {
       onSubmit={submit}
       className="mb-4"
     >
-      <TextField
-        id="network-query"
-        type="search"
-        label={t('bo.network.filter.query')}
-        value={draft.query ?? ''}
-        onChange={(value) => set('query', value)}
-      />
+      {withQuery && (
+        <TextField
+          id="network-query"
+          type="search"
+          label={t('bo.network.filter.query')}
+          value={draft.query ?? ''}
+          onChange={(value) => set('query', value)}
+        />
+      )}
       <div className="row">
         <SelectField
           id="network-kind"

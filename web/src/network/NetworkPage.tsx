@@ -10,6 +10,7 @@ import { Loading } from '../common/Loading.tsx';
 import { PageHeading } from '../common/PageHeading.tsx';
 import { usePagedList } from '../common/usePagedList.ts';
 import { useT } from '../i18n/useT.ts';
+import { ExportLinks } from './ExportLinks.tsx';
 import { filterKeys, NetworkFiltersForm } from './NetworkFiltersForm.tsx';
 import { OrganisationsTable } from './OrganisationsTable.tsx';
 
@@ -36,14 +37,23 @@ export function NetworkPage() {
   return (
     <>
       <PageHeading title={t('bo.network.title')} />
-      {can(user, 'network.manage') && (
-        <p>
-          <Link to="/network/organisations/new" className="btn btn-primary">
-            {t('bo.network.create')}
-          </Link>
-        </p>
-      )}
+      <p className="d-flex flex-wrap gap-2">
+        {can(user, 'network.manage') && (
+          <>
+            <Link to="/network/organisations/new" className="btn btn-primary">
+              {t('bo.network.create')}
+            </Link>
+            <Link to="/network/import" className="btn btn-outline-primary">
+              {t('bo.network.import.link')}
+            </Link>
+          </>
+        )}
+        <Link to="/network/map" className="btn btn-outline-primary">
+          {t('bo.network.map.link')}
+        </Link>
+      </p>
       <NetworkFiltersForm filters={filters} onSearch={search} />
+      <ExportLinks filters={filters} />
       <div aria-live="polite">
         {list.loading ? (
           <Loading announce={false} />
