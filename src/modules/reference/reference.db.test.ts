@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-db.ts';
 import { regionMunicipalitiesTopoJsonPath } from './boundaries.ts';
@@ -114,6 +115,13 @@ describe('reference data: ISTAT municipalities', () => {
     expect(await searchMunicipalities(db(), '   ')).toEqual([]);
     const inTuscany = await searchMunicipalities(db(), 'pont', { regionCode: '09', limit: 3 });
     expect(inTuscany.map((m) => m.name)).toEqual(['Pontedera', 'Pontassieve', 'Ponte Buggianese']);
+  });
+
+  it('folds names exactly like search_text() in the database, so both searches agree', async () => {
+    // Municipalities are folded in JavaScript (toSearchName), organisations and desks by SQL.
+    const disagreements = await sql<{ name: string }>`
+      SELECT name FROM municipalities WHERE search_name <> search_text(name)`.execute(db());
+    expect(disagreements.rows).toEqual([]);
   });
 
   it('points to the municipal boundaries of a region', () => {
