@@ -27,6 +27,7 @@ describe('configuration', () => {
     });
     expect(config.session).toEqual({ idleMinutes: 30, absoluteHours: 12 });
     expect(config.demoData).toBe(true);
+    expect(config.jobs).toEqual({ enabled: true });
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, and treats an empty value as unset', () => {
@@ -46,6 +47,11 @@ describe('configuration', () => {
     [{ MASTER_KEYS: 'nonsense' }, 'MASTER_KEYS'],
     [{ MASTER_KEY_CURRENT: 'v9' }, 'MASTER_KEY_CURRENT'],
     [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES'],
+    [{ JOBS: 'maybe' }, 'JOBS'],
+    [{ TIME_ZONE: 'Mars/Olympus' }, 'TIME_ZONE'],
+    [{ CASE_ACKNOWLEDGE_WORKING_DAYS: 'two' }, 'CASE_ACKNOWLEDGE_WORKING_DAYS'],
+    [{ CASE_RETENTION_MONTHS_CLOSED: '0' }, 'CASE_RETENTION_MONTHS_CLOSED'],
+    [{ CASE_ACKNOWLEDGE_WORKING_DAYS: '6' }, 'CASE_TAKE_IN_CHARGE_WORKING_DAYS'],
   ])('stops on a wrong value and names the variable: %o', (env, variable) => {
     const error = configError({ ...keys, ...env });
     expect(error.variable).toBe(variable);
@@ -72,6 +78,30 @@ describe('configuration', () => {
     expect(second.warnings).toEqual([]);
     expect(second.hashKey.equals(first.hashKey)).toBe(true);
     expect(readFileSync(join(dataDir, 'keys.json'), 'utf8')).toContain('v1:');
+  });
+
+  it('runs without background jobs when JOBS=off', () => {
+    expect(loadConfig({ ...keys, JOBS: 'off' }).jobs).toEqual({ enabled: false });
+  });
+
+  it('reads response-time targets and retention of cases, with defaults', () => {
+    expect(loadConfig({ ...keys }).cases).toEqual({
+      timeZone: 'Europe/Rome',
+      acknowledgeWorkingDays: 2,
+      takeInChargeWorkingDays: 5,
+      retentionMonths: { closed: 60, not_pertinent: 12, redirected: 12, withdrawn: 6 },
+    });
+    const custom = loadConfig({
+      ...keys,
+      TIME_ZONE: 'Europe/Berlin',
+      CASE_ACKNOWLEDGE_WORKING_DAYS: '1',
+      CASE_TAKE_IN_CHARGE_WORKING_DAYS: '3',
+      CASE_RETENTION_MONTHS_WITHDRAWN: '2',
+    }).cases;
+    expect(custom.timeZone).toBe('Europe/Berlin');
+    expect(custom.acknowledgeWorkingDays).toBe(1);
+    expect(custom.takeInChargeWorkingDays).toBe(3);
+    expect(custom.retentionMonths.withdrawn).toBe(2);
   });
 
   it('never enables demo data in production', () => {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { CaseSettings } from './modules/cases/case-settings.ts';
 
 // Empty-string is treated as unset: a shell-supplied `FOO=` means the same as leaving it out.
 const optionalString = z
@@ -12,6 +13,20 @@ const optionalString = z
 const base64Key = z
   .string()
   .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64');
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const workingDays = (fallback: number) => z.coerce.number().int().min(0).max(60).default(fallback);
+// Ten years at most: a longer period is no retention at all.
+const retentionMonths = (fallback: number) =>
+  z.coerce.number().int().min(1).max(120).default(fallback);
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -34,6 +49,25 @@ const environmentSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   DEMO_DATA: z.enum(['true', 'false']).optional(),
+  JOBS: z.enum(['on', 'off']).default('on'),
+  TIME_ZONE: z
+    .string()
+    .default('Europe/Rome')
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Rome'),
+  CASE_ACKNOWLEDGE_WORKING_DAYS: workingDays(2),
+  CASE_TAKE_IN_CHARGE_WORKING_DAYS: workingDays(5),
+  CASE_RETENTION_MONTHS_CLOSED: retentionMonths(60),
+  CASE_RETENTION_MONTHS_NOT_PERTINENT: retentionMonths(12),
+  CASE_RETENTION_MONTHS_REDIRECTED: retentionMonths(12),
+  CASE_RETENTION_MONTHS_WITHDRAWN: retentionMonths(6),
+  // Outgoing e-mail (deadline reminders): smtp://user:pass@host:port or smtps://…; unset = not sent.
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://host:port or smtps://host:port')
+      .optional(),
+  ),
+  MAIL_FROM: z.string().trim().min(3).default('Osservatorio <noreply@localhost>'),
 });
 
 export type DatabaseConfig =
@@ -56,6 +90,12 @@ export interface Config {
   trustProxy: boolean;
   /** Demo data and demo credentials are never available in production. */
   demoData: boolean;
+  /** Background jobs (pg-boss worker and schedules); `JOBS=off` runs an instance without them. */
+  jobs: { enabled: boolean };
+  /** Response-time targets (working days) and retention per final state of cases. */
+  cases: CaseSettings;
+  /** Outgoing e-mail; without an SMTP URL nothing is sent (and it is logged as such). */
+  mail: { smtpUrl: string | undefined; from: string };
   /** Messages for the operator about generated keys (to print at start). */
   warnings: string[];
 }
@@ -133,10 +173,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = env[variable];
     throw new ConfigError(
       variable,
-      `${issue.message}${value === undefined ? '' : ` (got "${variable.includes('KEY') ? '…' : value}")`}`,
+      `${issue.message}${value === undefined ? '' : ` (got "${variable.includes('KEY') || variable === 'SMTP_URL' ? '…' : value}")`}`,
     );
   }
   const e = parsed.data;
+  if (e.CASE_TAKE_IN_CHARGE_WORKING_DAYS < e.CASE_ACKNOWLEDGE_WORKING_DAYS) {
+    throw new ConfigError(
+      'CASE_TAKE_IN_CHARGE_WORKING_DAYS',
+      'must not be shorter than CASE_ACKNOWLEDGE_WORKING_DAYS',
+    );
+  }
   const warnings: string[] = [];
   const dataDir = resolve(e.DATA_DIR);
   const database: DatabaseConfig = e.DATABASE_URL
@@ -171,6 +217,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     trustProxy: e.TRUST_PROXY === 'true',
     demoData: e.NODE_ENV !== 'production' && e.DEMO_DATA !== 'false',
+    jobs: { enabled: e.JOBS === 'on' },
+    cases: {
+      timeZone: e.TIME_ZONE,
+      acknowledgeWorkingDays: e.CASE_ACKNOWLEDGE_WORKING_DAYS,
+      takeInChargeWorkingDays: e.CASE_TAKE_IN_CHARGE_WORKING_DAYS,
+      retentionMonths: {
+        closed: e.CASE_RETENTION_MONTHS_CLOSED,
+        not_pertinent: e.CASE_RETENTION_MONTHS_NOT_PERTINENT,
+        redirected: e.CASE_RETENTION_MONTHS_REDIRECTED,
+        withdrawn: e.CASE_RETENTION_MONTHS_WITHDRAWN,
+      },
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     warnings,
   };
 }

@@ -2,13 +2,16 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { startJobs } from './jobs/jobs.ts';
 import { loadReferenceData } from './modules/reference/load-reference-data.ts';
+import { seedDemoCases } from './seed/demo-cases.ts';
 import { seedDemoData } from './seed/demo.ts';
 import { version } from './version.ts';
 
 /**
  * Starts the platform: configuration, database (migrated, reference data loaded, demo data on
- * an empty development database), then the HTTP server, with a graceful shutdown on SIGTERM.
+ * an empty development database), background jobs (unless JOBS=off), then the HTTP server, with
+ * a graceful shutdown on SIGTERM.
  */
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -25,15 +28,25 @@ async function main(): Promise<void> {
       .selectFrom('users')
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();
-    if (Number(users.count) === 0) demoCredentials = await seedDemoData(database.db);
+    if (Number(users.count) === 0) {
+      demoCredentials = await seedDemoData(database.db);
+      await seedDemoCases(database.db, config);
+    }
   }
 
   const app = await buildApp({ config, database, version });
+  const jobs = config.jobs.enabled
+    ? await startJobs({ database, config, logger: app.log })
+    : undefined;
   await app.listen({ port: config.port, host: config.host });
 
   const address = `http://${config.host}:${config.port}`;
   app.log.info(
-    { database: database.kind, startupMs: Math.round(performance.now() - startedAt) },
+    {
+      database: database.kind,
+      jobs: config.jobs.enabled,
+      startupMs: Math.round(performance.now() - startedAt),
+    },
     'Osservatorio started',
   );
   console.log(`\nOsservatorio ${version} is running on ${address} (database: ${database.kind})`);
@@ -56,6 +69,8 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down: finishing requests');
     try {
       await app.close();
+      // Running jobs finish (or are released for a retry) before the database closes.
+      await jobs?.stop();
       await database.close();
       process.exit(0);
     } catch (error) {

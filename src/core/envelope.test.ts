@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decryptField, DecryptionError, encryptField, masterKeyVersionOf } from './envelope.ts';
+import {
+  decryptBytes,
+  decryptField,
+  DecryptionError,
+  encryptBytes,
+  encryptField,
+  masterKeyVersionOf,
+  masterKeyVersionOfBytes,
+} from './envelope.ts';
 
 const keys = { current: 'v1', keys: new Map([['v1', randomBytes(32)]]) };
 const context = { table: 'cases', column: 'narrative', rowId: 'a1' };
@@ -52,5 +60,44 @@ describe('envelope encryption', () => {
     expect(() => decryptField({ current: 'v2', keys: new Map() }, context, sealed)).toThrow(
       /not configured/,
     );
+  });
+});
+
+describe('envelope encryption of bytes', () => {
+  const fileContext = { table: 'stored_files', column: 'content', rowId: 'f1' };
+  const bytes = Buffer.concat([Buffer.from('%PDF-1.7 marker-ROSSI '), randomBytes(4096)]);
+
+  it('round-trips bytes without growing them by more than the envelope', () => {
+    const sealed = encryptBytes(keys, fileContext, bytes);
+    expect(sealed.includes(Buffer.from('marker-ROSSI'))).toBe(false);
+    expect(sealed.length - bytes.length).toBeLessThan(4 + 1 + 2 + 60 + 28 + 1);
+    expect(decryptBytes(keys, fileContext, sealed).equals(bytes)).toBe(true);
+    expect(
+      decryptBytes(keys, fileContext, encryptBytes(keys, fileContext, Buffer.alloc(0))),
+    ).toEqual(Buffer.alloc(0));
+  });
+
+  it('refuses bytes moved to another row and detects tampering', () => {
+    const sealed = encryptBytes(keys, fileContext, bytes);
+    expect(() => decryptBytes(keys, { ...fileContext, rowId: 'f2' }, sealed)).toThrow(
+      DecryptionError,
+    );
+    for (const index of [10, sealed.length - 1]) {
+      const tampered = Buffer.from(sealed);
+      tampered[index]! ^= 1;
+      expect(() => decryptBytes(keys, fileContext, tampered)).toThrow(DecryptionError);
+    }
+    for (const garbage of [Buffer.alloc(0), Buffer.from('env1'), bytes]) {
+      expect(() => decryptBytes(keys, fileContext, garbage)).toThrow(DecryptionError);
+    }
+  });
+
+  it('reads bytes wrapped by an older master key after rotation', () => {
+    const sealed = encryptBytes(keys, fileContext, bytes);
+    const rotated = { current: 'v2', keys: new Map([...keys.keys, ['v2', randomBytes(32)]]) };
+    expect(masterKeyVersionOfBytes(sealed)).toBe('v1');
+    expect(decryptBytes(rotated, fileContext, sealed).equals(bytes)).toBe(true);
+    expect(masterKeyVersionOfBytes(encryptBytes(rotated, fileContext, bytes))).toBe('v2');
+    expect(masterKeyVersionOfBytes(Buffer.from('plain'))).toBeUndefined();
   });
 });

@@ -5,8 +5,9 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
  * and the data key is wrapped by a versioned master key. The context (table, column, row id) is
  * authenticated with both, so a ciphertext copied into another row or column fails to decrypt.
  *
- * Stored form: `env1:<master key version>:<wrapped data key>:<payload>`, each part base64url of
- * iv (12 bytes) + tag (16 bytes) + ciphertext.
+ * Stored form of text: `env1:<master key version>:<wrapped data key>:<payload>`, each part
+ * base64url of iv (12 bytes) + tag (16 bytes) + ciphertext; bytes (files) use the same parts in a
+ * binary layout (`encryptBytes`).
  */
 export interface MasterKeys {
   current: string;
@@ -27,16 +28,15 @@ function contextBytes(context: FieldContext): Buffer {
   return Buffer.from(`${context.table}\u0000${context.column}\u0000${context.rowId}`, 'utf8');
 }
 
-function seal(key: Buffer, plaintext: Buffer, aad: Buffer): string {
+function seal(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64url');
+  return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]);
 }
 
-function open(key: Buffer, sealed: string, aad: Buffer): Buffer {
-  const bytes = Buffer.from(sealed, 'base64url');
+function open(key: Buffer, bytes: Buffer, aad: Buffer): Buffer {
   if (bytes.length < 28) throw new DecryptionError('ciphertext too short');
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
   decipher.setAAD(aad);
@@ -48,14 +48,34 @@ function open(key: Buffer, sealed: string, aad: Buffer): Buffer {
   }
 }
 
-export function encryptField(keys: MasterKeys, context: FieldContext, plaintext: string): string {
+/** The three parts of an envelope, whatever form (text or bytes) stores them. */
+interface Envelope {
+  version: string;
+  wrapped: Buffer;
+  payload: Buffer;
+}
+
+function sealEnvelope(keys: MasterKeys, context: FieldContext, plaintext: Buffer): Envelope {
   const masterKey = keys.keys.get(keys.current);
   if (!masterKey) throw new DecryptionError(`no master key ${keys.current}`);
   const aad = contextBytes(context);
   const dataKey = randomBytes(32);
   const wrapped = seal(masterKey, dataKey, Buffer.concat([Buffer.from(keys.current), aad]));
-  const payload = seal(dataKey, Buffer.from(plaintext, 'utf8'), aad);
-  return `${FORMAT}:${keys.current}:${wrapped}:${payload}`;
+  return { version: keys.current, wrapped, payload: seal(dataKey, plaintext, aad) };
+}
+
+function openEnvelope(keys: MasterKeys, context: FieldContext, envelope: Envelope): Buffer {
+  const masterKey = keys.keys.get(envelope.version);
+  if (!masterKey) throw new DecryptionError(`master key ${envelope.version} is not configured`);
+  const aad = contextBytes(context);
+  const versionAad = Buffer.concat([Buffer.from(envelope.version), aad]);
+  const dataKey = open(masterKey, envelope.wrapped, versionAad);
+  return open(dataKey, envelope.payload, aad);
+}
+
+export function encryptField(keys: MasterKeys, context: FieldContext, plaintext: string): string {
+  const { version, wrapped, payload } = sealEnvelope(keys, context, Buffer.from(plaintext, 'utf8'));
+  return `${FORMAT}:${version}:${wrapped.toString('base64url')}:${payload.toString('base64url')}`;
 }
 
 export function decryptField(keys: MasterKeys, context: FieldContext, stored: string): string {
@@ -63,11 +83,63 @@ export function decryptField(keys: MasterKeys, context: FieldContext, stored: st
   if (format !== FORMAT || !version || !wrapped || !payload) {
     throw new DecryptionError('not an encrypted field');
   }
-  const masterKey = keys.keys.get(version);
-  if (!masterKey) throw new DecryptionError(`master key ${version} is not configured`);
-  const aad = contextBytes(context);
-  const dataKey = open(masterKey, wrapped, Buffer.concat([Buffer.from(version), aad]));
-  return open(dataKey, payload, aad).toString('utf8');
+  const envelope = {
+    version,
+    wrapped: Buffer.from(wrapped, 'base64url'),
+    payload: Buffer.from(payload, 'base64url'),
+  };
+  return openEnvelope(keys, context, envelope).toString('utf8');
+}
+
+/**
+ * Binary form for file contents (no base64 growth): `env1` + one byte with the length of the
+ * master key version + the version + the wrapped data key (60 bytes: iv, tag, 32-byte key) +
+ * the payload (iv, tag, ciphertext).
+ */
+const BYTES_MAGIC = Buffer.from(FORMAT, 'ascii');
+const WRAPPED_LENGTH = 12 + 16 + 32;
+
+export function encryptBytes(keys: MasterKeys, context: FieldContext, plaintext: Buffer): Buffer {
+  const { version, wrapped, payload } = sealEnvelope(keys, context, plaintext);
+  const versionBytes = Buffer.from(version, 'utf8');
+  if (versionBytes.length > 255) throw new DecryptionError('master key version too long');
+  return Buffer.concat([
+    BYTES_MAGIC,
+    Buffer.from([versionBytes.length]),
+    versionBytes,
+    wrapped,
+    payload,
+  ]);
+}
+
+function envelopeOfBytes(stored: Buffer): Envelope {
+  const start = BYTES_MAGIC.length;
+  if (stored.length <= start || !stored.subarray(0, start).equals(BYTES_MAGIC)) {
+    throw new DecryptionError('not encrypted bytes');
+  }
+  const versionEnd = start + 1 + stored[start]!;
+  const wrappedEnd = versionEnd + WRAPPED_LENGTH;
+  if (stored[start] === 0 || stored.length < wrappedEnd) {
+    throw new DecryptionError('ciphertext too short');
+  }
+  return {
+    version: stored.subarray(start + 1, versionEnd).toString('utf8'),
+    wrapped: stored.subarray(versionEnd, wrappedEnd),
+    payload: stored.subarray(wrappedEnd),
+  };
+}
+
+export function decryptBytes(keys: MasterKeys, context: FieldContext, stored: Buffer): Buffer {
+  return openEnvelope(keys, context, envelopeOfBytes(stored));
+}
+
+/** The master key version bytes were wrapped with (to find rows needing re-wrapping). */
+export function masterKeyVersionOfBytes(stored: Buffer): string | undefined {
+  try {
+    return envelopeOfBytes(stored).version;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The master key version a stored value was wrapped with (to find rows needing re-wrapping). */

@@ -21,8 +21,8 @@ const actorWith = (role: Role, organisationId = 'org-a'): Actor => ({
 
 /** The whole role × permission table: change it only together with the policy. */
 const expected: Record<Role, Permission[]> = {
-  operator: ['public', 'signed_in', 'organisations.read'],
-  legal_expert: ['public', 'signed_in', 'organisations.read'],
+  operator: ['public', 'signed_in', 'organisations.read', 'cases.intake', 'cases.read'],
+  legal_expert: ['public', 'signed_in', 'organisations.read', 'cases.read'],
   node_coordinator: [
     'public',
     'signed_in',
@@ -30,6 +30,9 @@ const expected: Record<Role, Permission[]> = {
     'organisations.read',
     'network.edit',
     'aggregates.read',
+    'cases.intake',
+    'cases.read',
+    'cases.manage',
   ],
   network_admin: [
     'public',

@@ -41,15 +41,28 @@ export const permissions = [
   'audit.read',
   'audit.verify',
   'aggregates.read',
+  'cases.intake',
+  'cases.read',
+  'cases.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+// Case permissions only open the routes; which cases a person sees is decided per record by
+// `caseAccess` below. Network admins run the platform, not the desks: they read no case.
 const grants: Record<Role, readonly Permission[]> = {
-  operator: ['organisations.read'],
-  legal_expert: ['organisations.read'],
+  operator: ['organisations.read', 'cases.intake', 'cases.read'],
+  legal_expert: ['organisations.read', 'cases.read'],
   // network.edit lets a node coordinator change their own organisation and its help desks
   // (checked per record by canManageOrganisation); network.manage creates and imports.
-  node_coordinator: ['organisations.read', 'network.edit', 'users.read', 'aggregates.read'],
+  node_coordinator: [
+    'organisations.read',
+    'network.edit',
+    'users.read',
+    'aggregates.read',
+    'cases.intake',
+    'cases.read',
+    'cases.manage',
+  ],
   network_admin: [
     'organisations.read',
     'network.manage',
@@ -121,5 +134,61 @@ export function canReadUser(
     (membership) =>
       membership.role === 'node_coordinator' &&
       target.organisationIds.includes(membership.organisationId),
+  );
+}
+
+/** Roles that work cases taken in by their organisation's desks. */
+const caseTeamRoles: readonly Role[] = ['operator', 'node_coordinator'];
+
+/** What the case rules need to know about a case to decide who sees it. */
+export interface CaseScope {
+  /** The organisation whose queue holds the case (its desk's organisation, or the central one). */
+  organisationId: string | null;
+  /** Referrals that are pending or accepted; declined and revoked ones give nothing. */
+  openReferrals: readonly { toOrganisationId: string | null; toUserId: string | null }[];
+}
+
+/**
+ * How much of a case a person may see: `team` (the whole case, to work it) for operators and
+ * coordinators of the organisation holding it; `referral` (only what the referral shares) for
+ * the receiving organisation's team or the named legal expert; null for everyone else, who
+ * gets the same answer as for a case that does not exist. Analysts, auditors and network
+ * admins never see a case.
+ */
+export type CaseAccess = 'team' | 'referral' | null;
+
+export function caseAccess(actor: Actor, scope: CaseScope): CaseAccess {
+  const team = actor.memberships.some(
+    (membership) =>
+      caseTeamRoles.includes(membership.role) && membership.organisationId === scope.organisationId,
+  );
+  if (team) return 'team';
+  const referred = scope.openReferrals.some(
+    (referral) =>
+      referral.toUserId === actor.id ||
+      actor.memberships.some(
+        (membership) =>
+          (caseTeamRoles.includes(membership.role) || membership.role === 'legal_expert') &&
+          membership.organisationId === referral.toOrganisationId,
+      ),
+  );
+  return referred ? 'referral' : null;
+}
+
+/** Organisations whose queues a person works (their case-team memberships). */
+export function caseTeamOrganisations(actor: Actor): string[] {
+  return actor.memberships
+    .filter((membership) => caseTeamRoles.includes(membership.role))
+    .map((membership) => membership.organisationId);
+}
+
+/**
+ * Coordinators move cases between queues: out of their own organisation's queue to any desk,
+ * which is also how the central queue is dispatched by the lead partner's coordinators.
+ */
+export function canReassignCase(actor: Actor, scope: CaseScope): boolean {
+  return actor.memberships.some(
+    (membership) =>
+      membership.role === 'node_coordinator' && membership.organisationId === scope.organisationId,
   );
 }

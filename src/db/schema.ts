@@ -20,6 +20,7 @@ export type NetworkRole = 'lead_partner' | 'partner' | 'node' | 'antenna' | 'ass
 
 export type { Role } from '../core/policy.ts';
 import type { Role } from '../core/policy.ts';
+import type { CaseTables } from './schema-cases.ts';
 
 export interface MunicipalitiesTable {
   istat_code: string;
@@ -57,6 +58,8 @@ export interface OrganisationsTable {
   network_left_on: string | null;
   unar_protocol_signed_on: string | null;
   unar_protocol_reference: string | null;
+  /** The signed protocol document (`stored_files`, purpose 'unar_protocol'). */
+  unar_protocol_file_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -170,6 +173,19 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Uploaded files, envelope-encrypted (src/modules/files); bytea reads as a Uint8Array. */
+export interface StoredFilesTable {
+  id: string;
+  purpose: string;
+  media_type: string;
+  size_bytes: number;
+  file_name_encrypted: string | null;
+  content: Uint8Array | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+  erased_at: Timestamp | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -182,7 +198,7 @@ export interface ReferenceDatasetsTable {
   loaded_at: UpdatedAt;
 }
 
-export interface DB {
+export interface DB extends CaseTables {
   municipalities: MunicipalitiesTable;
   organisations: OrganisationsTable;
   organisation_territories: OrganisationTerritoriesTable;
@@ -197,4 +213,5 @@ export interface DB {
   login_throttles: LoginThrottlesTable;
   schema_migrations: SchemaMigrationsTable;
   reference_datasets: ReferenceDatasetsTable;
+  stored_files: StoredFilesTable;
 }

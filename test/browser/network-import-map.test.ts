@@ -7,9 +7,9 @@ const it_ = (key: string, values?: Record<string, string | number>) => translate
 
 /** A mapping survey as Excel saves it in Italy: semicolons, one good row, one bad one. */
 const survey = Buffer.from(
-  'Nome;Tipo;Comune;Email\r\n' +
-    'Associazione Prova Importazione;Associazione;Siena;info@prova-importazione.it\r\n' +
-    'Ente sconosciuto;Pianeta;Siena;\r\n',
+  'Nome;Tipo;Comune;Email;Territori\r\n' +
+    'Associazione Prova Importazione;Associazione;Siena;info@prova-importazione.it;Siena, poggibonsi\r\n' +
+    'Ente sconosciuto;Pianeta;Siena;;\r\n',
   'utf8',
 );
 
@@ -62,6 +62,10 @@ describe('network map, import and export in the back office', () => {
     await page.getByRole('link', { name: it_('bo.network.import.link') }).click();
     await page.getByRole('heading', { level: 1, name: it_('bo.network.import.title') }).waitFor();
     await expectNoAxeViolations(page, 'import form');
+    // The help lists the organisation columns and those of the help-desk sheet.
+    const help = await page.locator('#network-import-file-help').innerText();
+    expect(help).toContain('Territori');
+    expect(help).toContain('Comuni di competenza');
 
     await page.getByLabel(it_('bo.network.import.file')).setInputFiles({
       name: 'mappatura.csv',
@@ -78,6 +82,8 @@ describe('network map, import and export in the back office', () => {
     expect(previewText).toContain(it_('bo.network.import.count.create', { count: 1 }));
     expect(previewText).toContain(it_('bo.network.import.count.rejected', { count: 1 }));
     expect(previewText).toContain('Pianeta');
+    // Territories typed without accents or capitals are shown by their names.
+    expect(previewText).toContain('Poggibonsi, Siena');
     await expectNoAxeViolations(page, 'import preview');
 
     await page.getByRole('button', { name: it_('bo.network.import.confirm') }).click();

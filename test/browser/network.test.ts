@@ -103,6 +103,11 @@ describe('network map in the back office', () => {
     await page.getByRole('status').getByText(it_('bo.saved')).waitFor();
     const deskHistory = page.getByRole('region', { name: it_('bo.network.history.title') });
     await deskHistory.getByText('055 7654322').first().waitFor();
+    // The history names municipalities and translates codes instead of showing them raw.
+    const historyText = await deskHistory.innerText();
+    expect(historyText).toContain('Prato');
+    expect(historyText).not.toContain('100005');
+    expect(historyText).toContain(it_('network.service.listening'));
   });
 
   it('shows organisations and help desks read-only to an operator', async () => {

@@ -2,6 +2,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { migrate } from '../../src/db/migrate.ts';
 import { buildApp, type App } from '../../src/http/app.ts';
 import { loadReferenceData } from '../../src/modules/reference/load-reference-data.ts';
+import { seedDemoCases } from '../../src/seed/demo-cases.ts';
 import { seedDemoData, type DemoCredential } from '../../src/seed/demo.ts';
 import { testConfig } from './test-app.ts';
 import { createTestDatabase } from './test-db.ts';
@@ -20,6 +21,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   await loadReferenceData(database.handle.db);
   const demo = await seedDemoData(database.handle.db);
   const config = testConfig({ database: database.config });
+  await seedDemoCases(database.handle.db, config);
   const app = await buildApp({ config, database: database.handle, version: '0.0.0-demo' });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -1,12 +1,17 @@
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
+import { CaseDetailPage } from './cases/CaseDetailPage.tsx';
+import { CaseQueuePage } from './cases/CaseQueuePage.tsx';
+import { NewCasePage } from './cases/NewCasePage.tsx';
+import { ReferralInboxPage } from './cases/ReferralInboxPage.tsx';
 import { RequireAuth, RequirePermission } from './auth/RequireAuth.tsx';
 import { SessionProvider } from './auth/SessionProvider.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { LocaleProvider } from './i18n/LocaleProvider.tsx';
 import { Layout } from './layout/Layout.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
+import { HelpDeskListPage } from './network/HelpDeskListPage.tsx';
 import { HelpDeskPage } from './network/HelpDeskPage.tsx';
 import { NetworkImportPage } from './network/NetworkImportPage.tsx';
 import { NetworkMapPage } from './network/NetworkMapPage.tsx';
@@ -111,10 +116,50 @@ export function App() {
                   }
                 />
                 <Route
+                  path="network/help-desks"
+                  element={
+                    <RequirePermission permission="organisations.read">
+                      <HelpDeskListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
                   path="network/help-desks/:id"
                   element={
                     <RequirePermission permission="organisations.read">
                       <HelpDeskPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases"
+                  element={
+                    <RequirePermission permission="cases.read">
+                      <CaseQueuePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases/new"
+                  element={
+                    <RequirePermission permission="cases.intake">
+                      <NewCasePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases/referrals"
+                  element={
+                    <RequirePermission permission="cases.read">
+                      <ReferralInboxPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases/:id"
+                  element={
+                    <RequirePermission permission="cases.read">
+                      <CaseDetailPage />
                     </RequirePermission>
                   }
                 />

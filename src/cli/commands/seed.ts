@@ -3,6 +3,7 @@ import { migrate } from '../../db/migrate.ts';
 import type { DB } from '../../db/schema.ts';
 import { appendAudit } from '../../modules/audit/append-audit.ts';
 import { loadReferenceData } from '../../modules/reference/load-reference-data.ts';
+import { seedDemoCases } from '../../seed/demo-cases.ts';
 import { seedDemoData } from '../../seed/demo.ts';
 import { parseCommandArguments } from '../arguments.ts';
 import { CommandError, UsageError } from '../cli-errors.ts';
@@ -31,6 +32,7 @@ export async function run(args: string[], usage: string): Promise<number> {
     await loadReferenceData(handle.db);
     const before = await countUsers(handle.db);
     const credentials = await seedDemoData(handle.db);
+    await seedDemoCases(handle.db, config);
     const created = (await countUsers(handle.db)) - before;
     if (created > 0) {
       await appendAudit(handle.db, {

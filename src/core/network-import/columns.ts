@@ -18,6 +18,8 @@ export const importFields = [
   'latitude',
   'longitude',
   'description',
+  'territories',
+  'refersTo',
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
@@ -45,6 +47,14 @@ const synonyms: Record<ImportField, { it: string[]; en: string[] }> = {
   latitude: { it: ['Latitudine', 'lat'], en: ['Latitude'] },
   longitude: { it: ['Longitudine', 'lon', 'lng'], en: ['Longitude'] },
   description: { it: ['Descrizione', 'note'], en: ['Description', 'notes'] },
+  territories: {
+    it: ['Territori', 'territorio', 'comuni coperti', 'comuni serviti', 'ambito territoriale'],
+    en: ['Territories', 'territory', 'municipalities covered'],
+  },
+  refersTo: {
+    it: ['Invia a', 'invii verso', 'invia le persone a', 'rinvia a'],
+    en: ['Refers to', 'referrals to', 'refers people to'],
+  },
 };
 
 /** A header as compared: no case, accents or punctuation ("E-mail" = "email", "Città" = "citta"). */
@@ -54,39 +64,63 @@ export function headerKey(header: string): string {
     .trim();
 }
 
-const fieldByHeader = new Map<string, ImportField>();
-for (const field of importFields) {
-  for (const name of [...synonyms[field].it, ...synonyms[field].en]) {
-    fieldByHeader.set(headerKey(name), field);
+/** Recognises the columns of one kind of sheet by their header names (Italian or English). */
+export class Columns<F extends string> {
+  readonly #byHeader = new Map<string, F>();
+  readonly #synonyms: Record<F, { it: string[]; en: string[] }>;
+
+  constructor(synonyms: Record<F, { it: string[]; en: string[] }>) {
+    this.#synonyms = synonyms;
+    for (const [field, names] of Object.entries(synonyms) as [
+      F,
+      { it: string[]; en: string[] },
+    ][]) {
+      for (const name of [...names.it, ...names.en]) this.#byHeader.set(headerKey(name), field);
+    }
+  }
+
+  /** The header written for a field on export, in the reader's language. */
+  exportHeader(field: F, locale: 'it' | 'en'): string {
+    return this.#synonyms[field][locale][0]!;
+  }
+
+  fieldOf(header: string): F | undefined {
+    return this.#byHeader.get(headerKey(header));
+  }
+
+  map(headers: readonly string[]): ColumnMap<F> {
+    const fields = new Map<F, number>();
+    const names = new Map<F, string>();
+    const ignored: string[] = [];
+    headers.forEach((header, index) => {
+      const field = this.fieldOf(header);
+      if (field === undefined || fields.has(field)) {
+        if (header.trim() !== '') ignored.push(header.trim());
+        return;
+      }
+      fields.set(field, index);
+      names.set(field, header.trim());
+    });
+    return { fields, ignored, headers: names };
   }
 }
 
+const organisationColumns = new Columns<ImportField>(synonyms);
+
 /** The header written for a field on export, in the reader's language. */
 export function exportHeader(field: ImportField, locale: 'it' | 'en'): string {
-  return synonyms[field][locale][0]!;
+  return organisationColumns.exportHeader(field, locale);
 }
 
-export interface ColumnMap {
+export interface ColumnMap<F extends string = ImportField> {
   /** Index of the column holding each recognised field. */
-  fields: Map<ImportField, number>;
+  fields: Map<F, number>;
   /** Headers of the columns that will not be read (unknown or repeated). */
   ignored: string[];
   /** The header text in the file of each recognised field, for rejection reasons. */
-  headers: Map<ImportField, string>;
+  headers: Map<F, string>;
 }
 
 export function mapColumns(headers: readonly string[]): ColumnMap {
-  const fields = new Map<ImportField, number>();
-  const names = new Map<ImportField, string>();
-  const ignored: string[] = [];
-  headers.forEach((header, index) => {
-    const field = fieldByHeader.get(headerKey(header));
-    if (field === undefined || fields.has(field)) {
-      if (header.trim() !== '') ignored.push(header.trim());
-      return;
-    }
-    fields.set(field, index);
-    names.set(field, header.trim());
-  });
-  return { fields, ignored, headers: names };
+  return organisationColumns.map(headers);
 }

@@ -1,11 +1,33 @@
 import { exportHeader, importFields, type ImportField } from './columns.ts';
-import type { OrganisationValues } from './parse-rows.ts';
+import type { MunicipalityIndex, OrganisationValues } from './parse-rows.ts';
 import { formatItalianDate, formulaStart, kindLabel, roleLabel, statusLabel } from './values.ts';
 
 export interface ExportedOrganisation extends OrganisationValues {
   id: string;
   name: string;
   municipalityName: string | null;
+  /** ISTAT codes of the territories it covers. */
+  territories: string[];
+  /** Names of the organisations it refers people to. */
+  referralsTo: string[];
+}
+
+/**
+ * Municipalities as the import reads them back: the name where it finds that one municipality
+ * (in the network's region first), "Name (ISTAT code)" where the name is ambiguous.
+ */
+export function municipalityListText(
+  codes: readonly string[],
+  municipalities: MunicipalityIndex,
+): string {
+  return codes
+    .map((code) => {
+      const name = municipalities.nameOf(code);
+      if (name === null) return code;
+      const match = municipalities.resolve(name);
+      return 'code' in match && match.code === code ? name : `${name} (${code})`;
+    })
+    .join(', ');
 }
 
 /** A value for a spreadsheet cell: text, a number, or a calendar date ('YYYY-MM-DD'). */
@@ -19,8 +41,15 @@ function valueOf(
   organisation: ExportedOrganisation,
   field: ImportField,
   locale: 'it' | 'en',
+  municipalities: MunicipalityIndex,
 ): ExportValue {
   switch (field) {
+    case 'territories':
+      return organisation.territories.length > 0
+        ? municipalityListText(organisation.territories, municipalities)
+        : null;
+    case 'refersTo':
+      return organisation.referralsTo.length > 0 ? organisation.referralsTo.join(' | ') : null;
     case 'name':
       return organisation.name;
     case 'kind':
@@ -53,9 +82,10 @@ function valueOf(
 export function exportRows(
   organisations: readonly ExportedOrganisation[],
   locale: 'it' | 'en',
+  municipalities: MunicipalityIndex,
 ): ExportValue[][] {
   return organisations.map((organisation) =>
-    importFields.map((field) => valueOf(organisation, field, locale)),
+    importFields.map((field) => valueOf(organisation, field, locale, municipalities)),
   );
 }
 

@@ -134,6 +134,8 @@ describe('planning', () => {
     name: 'Comune di Forlì',
     searchName: 'comune di forli',
     networkLeftOn: null,
+    territories: [],
+    referralsTo: [],
     values: {
       kind: 'municipality',
       municipalityCode: '040012',
@@ -210,6 +212,8 @@ describe('the UNAR protocol column', () => {
     name: 'Comune di Pisa',
     searchName: 'comune di pisa',
     networkLeftOn: null,
+    territories: [],
+    referralsTo: [],
     values: {
       kind: 'municipality',
       municipalityCode: null,
@@ -287,12 +291,20 @@ describe('export values', () => {
           latitude: null,
           longitude: null,
           description: null,
+          territories: ['005014', '048017', '097045'],
+          referralsTo: ['Arci Firenze', 'Caritas, Livorno'],
         },
       ],
       'it',
+      municipalities,
     );
     expect(row!.slice(0, 2)).toEqual(['Università di Pisa', 'Università']);
     expect(parseKind(row![1] as string)).toBe('university');
     expect(parseRole(row![9] as string)).toBe('lead_partner');
+    // Two municipalities are called Calliano, neither in the network's region: the code decides.
+    expect(row!.slice(16)).toEqual([
+      'Calliano (005014), Firenze, Samone',
+      'Arci Firenze | Caritas, Livorno',
+    ]);
   });
 });

@@ -6,13 +6,12 @@ import {
   cellMultilineText,
   cellText,
   parseDate,
-  parseDecimal,
   parseDigits,
   parseEmail,
   parseKind,
   parsePhone,
   parseRole,
-  parseStatus,
+  readSharedFields,
   parseWebsite,
   parseYesNo,
   type Cell,
@@ -43,6 +42,10 @@ export interface ParsedRow {
   values: Partial<OrganisationValues>;
   /** "sì" in the UNAR column: signed, date not given. */
   unarSignedWithoutDate: boolean;
+  /** The ISTAT codes the organisation covers, sorted; undefined leaves them as they are. */
+  territories?: string[];
+  /** Names of the organisations it refers people to; undefined leaves the links as they are. */
+  refersTo?: string[];
 }
 
 /** Why a row is not imported; `reason` is a message key under `import.reason.`. */
@@ -51,6 +54,8 @@ export interface Rejection {
   column: string;
   reason: string;
   params?: Record<string, string | number>;
+  /** The sheet of a workbook the row is on, when the file has several. */
+  sheet?: string;
 }
 
 export interface MunicipalityRef {
@@ -106,6 +111,65 @@ export class MunicipalityIndex {
       candidates: found.map((municipality) => municipality.code).join(', '),
     };
   }
+}
+
+/** Words that empty a list column (a blank cell leaves the list as it is). */
+const noneWords = new Set(['-', 'nessuno', 'nessuna', 'none']);
+
+export function isNoneWord(text: string): boolean {
+  return noneWords.has(toSearchName(text));
+}
+
+/**
+ * A list of municipalities in one cell: names or ISTAT codes separated by `,` `|` `;` or line
+ * breaks, also "Name (ISTAT code)" as the export writes names that are ambiguous. Answers the
+ * sorted codes, or the first token that cannot be resolved.
+ */
+export function parseMunicipalityList(
+  cell: Cell,
+  municipalities: MunicipalityIndex,
+):
+  | { codes: string[] }
+  | {
+      error: 'unknown_municipality' | 'ambiguous_municipality';
+      value: string;
+      candidates?: string;
+    } {
+  const text = typeof cell === 'number' ? String(cell) : cellMultilineText(cell);
+  if (isNoneWord(text)) return { codes: [] };
+  const codes = new Set<string>();
+  for (const token of text.split(/[,|;\n]+/)) {
+    const value = cellText(token);
+    if (value === '') continue;
+    const withCode = /^(.*?)\s*\((\d{1,6})\)$/.exec(value);
+    const match = municipalities.resolve(
+      withCode ? withCode[2]! : typeof cell === 'number' ? cell : value,
+    );
+    if (!('code' in match)) {
+      return match.error === 'ambiguous_municipality'
+        ? { error: match.error, value, candidates: match.candidates }
+        : { error: match.error, value };
+    }
+    if (
+      withCode &&
+      withCode[1] !== '' &&
+      municipalityKey(withCode[1]!) !== municipalityKey(municipalities.nameOf(match.code) ?? '')
+    ) {
+      return { error: 'unknown_municipality', value };
+    }
+    codes.add(match.code);
+  }
+  return { codes: [...codes].sort() };
+}
+
+/** Names in one cell separated by `|` `;` or line breaks (not commas: "Caritas, Livorno"). */
+export function parseNameList(cell: Cell): string[] {
+  const text = cellMultilineText(cell);
+  if (isNoneWord(text)) return [];
+  return text
+    .split(/[|;\n]+/)
+    .map((name) => cellText(name))
+    .filter((name) => name !== '');
 }
 
 export interface ParsedTable {
@@ -234,34 +298,39 @@ export function parseRows(
       else values.unarProtocolSignedOn = date;
     }
 
-    const status = text('status');
-    if (status !== '') {
-      const parsed = parseStatus(status);
-      if (parsed) values.status = parsed;
-      else reject('status', 'unknown_status', { value: status });
-    }
+    readSharedFields(cell, reject, values);
 
-    const latitudeText = text('latitude');
-    const longitudeText = text('longitude');
-    if (latitudeText !== '' || longitudeText !== '') {
-      const latitude = parseDecimal(cell('latitude'));
-      const longitude = parseDecimal(cell('longitude'));
-      if (latitude === null || latitude < -90 || latitude > 90) {
-        reject('latitude', 'bad_coordinate', { value: latitudeText });
-      } else if (longitude === null || longitude < -180 || longitude > 180) {
-        reject('longitude', 'bad_coordinate', { value: longitudeText });
-      } else {
-        values.latitude = latitude;
-        values.longitude = longitude;
+    let territories: string[] | undefined;
+    if (text('territories') !== '') {
+      const list = parseMunicipalityList(cell('territories'), municipalities);
+      if ('codes' in list) territories = list.codes;
+      else {
+        reject('territories', list.error, {
+          value: list.value,
+          ...(list.candidates ? { candidates: list.candidates } : {}),
+        });
       }
     }
 
-    const description = cellMultilineText(cell('description'));
-    if (description.length > 5000) reject('description', 'too_long', { max: 5000 });
-    else if (description !== '') values.description = description;
+    let refersTo: string[] | undefined;
+    if (text('refersTo') !== '') {
+      refersTo = parseNameList(cell('refersTo'));
+      if (refersTo.some((target) => target.length > 300)) {
+        reject('refersTo', 'too_long', { max: 300 });
+      }
+    }
 
     if (problems.length > 0) rejected.push(...problems);
-    else rows.push({ row, name, values, unarSignedWithoutDate });
+    else {
+      rows.push({
+        row,
+        name,
+        values,
+        unarSignedWithoutDate,
+        ...(territories ? { territories } : {}),
+        ...(refersTo ? { refersTo } : {}),
+      });
+    }
   }
   return { columns, rows, rejected };
 }

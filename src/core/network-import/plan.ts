@@ -1,3 +1,4 @@
+import type { HelpDeskPlan } from './desk-plan.ts';
 import type { OrganisationValues, ParsedRow, Rejection, ValueField } from './parse-rows.ts';
 
 export interface ExistingOrganisation {
@@ -7,9 +8,18 @@ export interface ExistingOrganisation {
   searchName: string;
   values: OrganisationValues;
   networkLeftOn: string | null;
+  /** ISTAT codes of its territories, sorted. */
+  territories: string[];
+  /** Ids of the organisations it refers people to, sorted. */
+  referralsTo: string[];
 }
 
-export type Changes = Partial<Record<ValueField, { from: unknown; to: unknown }>>;
+/** The organisation fields an import changes: its columns, its territories, its referrals. */
+export type ChangeField = ValueField | 'territoryCodes' | 'referralsTo';
+export type Changes = Partial<Record<ChangeField, { from: unknown; to: unknown }>>;
+
+/** An organisation a referral points to: one in the directory, or one this import creates. */
+export type ReferralTarget = { organisationId: string } | { createdRow: number };
 
 export interface RowPlan {
   row: number;
@@ -18,6 +28,10 @@ export interface RowPlan {
   organisationId: string | null;
   /** Only the fields that change; `from` is null for a new organisation. */
   changes: Changes;
+  /** The whole set of territories, when it changes. */
+  territoryCodes?: string[];
+  /** The outgoing referral links when they change: the ids they replace, and the new targets. */
+  referrals?: { from: string[]; to: ReferralTarget[] };
 }
 
 export interface ImportPlan {
@@ -25,7 +39,10 @@ export interface ImportPlan {
   update: RowPlan[];
   unchanged: number;
   rejected: Rejection[];
+  helpDesks: HelpDeskPlan;
 }
+
+export const emptyHelpDeskPlan = (): HelpDeskPlan => ({ create: [], update: [], unchanged: 0 });
 
 const defaults: OrganisationValues = {
   kind: 'other_public_body',
@@ -44,16 +61,22 @@ const defaults: OrganisationValues = {
   description: null,
 };
 
-/**
- * What importing the parsed rows would do: each row is matched to an existing organisation by
- * its searchable name (and by municipality when several share it), then created, updated with
- * the fields that differ, or left unchanged. A later row for the same organisation is rejected.
- */
-export function planImport(
-  parsed: { rows: ParsedRow[]; rejected: Rejection[]; nameColumn: string },
-  searchNameOf: (name: string) => string,
-  existing: readonly ExistingOrganisation[],
-): ImportPlan {
+interface Candidate {
+  parsed: ParsedRow;
+  key: string;
+  target: ExistingOrganisation | undefined;
+  before: OrganisationValues;
+  after: OrganisationValues;
+  referrals?: ReferralTarget[];
+}
+
+export const targetKey = (target: ReferralTarget): string =>
+  'organisationId' in target ? target.organisationId : `row:${target.createdRow}`;
+
+/** The organisations of the file that will exist after the import, by searchable name. */
+export type FileOrganisations = Map<string, ReferralTarget>;
+
+function indexByName(existing: readonly ExistingOrganisation[]) {
   const byName = new Map<string, ExistingOrganisation[]>();
   for (const organisation of existing) {
     byName.set(organisation.searchName, [
@@ -61,7 +84,51 @@ export function planImport(
       organisation,
     ]);
   }
-  const plan: ImportPlan = { create: [], update: [], unchanged: 0, rejected: [...parsed.rejected] };
+  return byName;
+}
+
+/**
+ * An organisation named in another column or sheet: first among the file's own rows, then in
+ * the directory. Answers the reason (a message key) when it is unknown or ambiguous.
+ */
+export function resolveOrganisation(
+  key: string,
+  inFile: FileOrganisations,
+  byName: ReadonlyMap<string, readonly ExistingOrganisation[]>,
+): ReferralTarget | { error: 'unknown_organisation' | 'ambiguous_organisation'; count?: number } {
+  const fromFile = inFile.get(key);
+  if (fromFile) return fromFile;
+  const found = byName.get(key) ?? [];
+  if (found.length === 1) return { organisationId: found[0]!.id };
+  if (found.length === 0) return { error: 'unknown_organisation' };
+  return { error: 'ambiguous_organisation', count: found.length };
+}
+
+/**
+ * What importing the parsed rows would do: each row is matched to an existing organisation by
+ * its searchable name (and by municipality when several share it), then created, updated with
+ * the fields that differ, or left unchanged. A later row for the same organisation is rejected.
+ * Referrals name organisations of the file or of the directory; a row whose referral cannot be
+ * resolved is rejected, and so in turn are rows that referred to it only through the file.
+ */
+export function planOrganisations(
+  parsed: {
+    rows: ParsedRow[];
+    rejected: Rejection[];
+    nameColumn: string;
+    refersToColumn?: string;
+  },
+  searchNameOf: (name: string) => string,
+  existing: readonly ExistingOrganisation[],
+): { plan: ImportPlan; inFile: FileOrganisations; byName: Map<string, ExistingOrganisation[]> } {
+  const byName = indexByName(existing);
+  const plan: ImportPlan = {
+    create: [],
+    update: [],
+    unchanged: 0,
+    rejected: [...parsed.rejected],
+    helpDesks: emptyHelpDeskPlan(),
+  };
   const seen = new Map<string, number>();
   const reject = (
     row: number,
@@ -69,20 +136,21 @@ export function planImport(
     reason: string,
     params?: Record<string, string | number>,
   ) => plan.rejected.push({ row, column, reason, ...(params ? { params } : {}) });
+  let candidates: Candidate[] = [];
 
   for (const row of parsed.rows) {
     const key = searchNameOf(row.name);
-    let candidates = byName.get(key) ?? [];
-    if (candidates.length > 1 && row.values.municipalityCode !== undefined) {
-      candidates = candidates.filter(
+    let found = byName.get(key) ?? [];
+    if (found.length > 1 && row.values.municipalityCode !== undefined) {
+      found = found.filter(
         (candidate) => candidate.values.municipalityCode === row.values.municipalityCode,
       );
     }
-    if (candidates.length > 1) {
-      reject(row.row, parsed.nameColumn, 'ambiguous_organisation', { count: candidates.length });
+    if (found.length > 1) {
+      reject(row.row, parsed.nameColumn, 'ambiguous_organisation', { count: found.length });
       continue;
     }
-    const target = candidates[0];
+    const target = found[0];
     const identity = target ? `id:${target.id}` : `new:${key}`;
     const first = seen.get(identity);
     if (first !== undefined) {
@@ -90,7 +158,6 @@ export function planImport(
       continue;
     }
     seen.set(identity, row.row);
-
     const before = target?.values ?? defaults;
     const after: OrganisationValues = { ...before, ...row.values };
     if (row.unarSignedWithoutDate && after.unarProtocolSignedOn === null) {
@@ -110,7 +177,58 @@ export function planImport(
       reject(row.row, parsed.nameColumn, 'joined_after_left');
       continue;
     }
+    candidates.push({ parsed: row, key, target, before, after });
+  }
 
+  // Referrals to rows of the file: dropping a row can break another's referral, so repeat.
+  const fileIndex = (list: Candidate[]): FileOrganisations =>
+    new Map(
+      list.map((candidate) => [
+        candidate.key,
+        candidate.target
+          ? { organisationId: candidate.target.id }
+          : { createdRow: candidate.parsed.row },
+      ]),
+    );
+  let inFile = fileIndex(candidates);
+  for (;;) {
+    const failed = new Set<Candidate>();
+    for (const candidate of candidates) {
+      const names = candidate.parsed.refersTo;
+      if (!names) continue;
+      const own = candidate.target
+        ? candidate.target.id
+        : targetKey({ createdRow: candidate.parsed.row });
+      const targets = new Map<string, ReferralTarget>();
+      for (const name of names) {
+        const resolved = resolveOrganisation(searchNameOf(name), inFile, byName);
+        const column = parsed.refersToColumn ?? 'refersTo';
+        if ('error' in resolved) {
+          const reason =
+            resolved.error === 'unknown_organisation' ? 'unknown_referral' : 'ambiguous_referral';
+          reject(candidate.parsed.row, column, reason, { value: name, count: resolved.count ?? 0 });
+          failed.add(candidate);
+          break;
+        }
+        if (targetKey(resolved) === own) {
+          reject(candidate.parsed.row, column, 'referral_self', { value: name });
+          failed.add(candidate);
+          break;
+        }
+        targets.set(targetKey(resolved), resolved);
+      }
+      candidate.referrals = [...targets.values()];
+    }
+    if (failed.size === 0) break;
+    candidates = candidates.filter((candidate) => !failed.has(candidate));
+    inFile = fileIndex(candidates);
+  }
+
+  const nameOf = new Map<string, string>(existing.map((row) => [row.id, row.name]));
+  for (const candidate of candidates)
+    nameOf.set(`row:${candidate.parsed.row}`, candidate.parsed.name);
+
+  for (const { parsed: row, target, before, after, referrals } of candidates) {
     const changes: Changes = {};
     for (const field of Object.keys(after) as ValueField[]) {
       const from = target ? before[field] : null;
@@ -118,11 +236,41 @@ export function planImport(
         changes[field] = { from, to: after[field] };
       }
     }
-    if (!target) plan.create.push({ row: row.row, name: row.name, organisationId: null, changes });
-    else if (Object.keys(changes).length > 0) {
-      plan.update.push({ row: row.row, name: target.name, organisationId: target.id, changes });
-    } else plan.unchanged += 1;
+    const rowPlan: RowPlan = {
+      row: row.row,
+      name: target ? target.name : row.name,
+      organisationId: target?.id ?? null,
+      changes,
+    };
+    if (row.territories) {
+      const from = target?.territories ?? [];
+      if (JSON.stringify(from) !== JSON.stringify(row.territories)) {
+        changes.territoryCodes = { from, to: row.territories };
+        rowPlan.territoryCodes = row.territories;
+      }
+    }
+    if (referrals) {
+      const from = target?.referralsTo ?? [];
+      const to = referrals.map(targetKey).sort();
+      if (JSON.stringify(from) !== JSON.stringify(to)) {
+        const names = (keys: string[]) => keys.map((key) => nameOf.get(key) ?? key).sort();
+        changes.referralsTo = { from: names(from), to: names(to) };
+        rowPlan.referrals = { from, to: referrals };
+      }
+    }
+    if (!target) plan.create.push(rowPlan);
+    else if (Object.keys(changes).length > 0) plan.update.push(rowPlan);
+    else plan.unchanged += 1;
   }
   plan.rejected.sort((a, b) => a.row - b.row);
-  return plan;
+  return { plan, inFile, byName };
+}
+
+/** `planOrganisations` for a file of organisations only. */
+export function planImport(
+  parsed: { rows: ParsedRow[]; rejected: Rejection[]; nameColumn: string; refersToColumn?: string },
+  searchNameOf: (name: string) => string,
+  existing: readonly ExistingOrganisation[],
+): ImportPlan {
+  return planOrganisations(parsed, searchNameOf, existing).plan;
 }

@@ -224,3 +224,43 @@ export function parseWebsite(text: string): string | null {
 export function parsePhone(text: string): string | null {
   return /^\+?[0-9][0-9 ./()-]{4,29}$/.test(text) ? text : null;
 }
+
+/** The fields organisations and help desks share in their sheets, read and checked alike. */
+type SharedField = 'status' | 'latitude' | 'longitude' | 'description';
+
+interface SharedValues {
+  status?: 'active' | 'inactive';
+  latitude?: number | null;
+  longitude?: number | null;
+  description?: string | null;
+}
+
+export function readSharedFields(
+  cell: (field: SharedField) => Cell,
+  reject: (field: SharedField, reason: string, params?: Record<string, string | number>) => void,
+  values: SharedValues,
+): void {
+  const status = cellText(cell('status'));
+  if (status !== '') {
+    const parsed = parseStatus(status);
+    if (parsed) values.status = parsed;
+    else reject('status', 'unknown_status', { value: status });
+  }
+  const latitudeText = cellText(cell('latitude'));
+  const longitudeText = cellText(cell('longitude'));
+  if (latitudeText !== '' || longitudeText !== '') {
+    const latitude = parseDecimal(cell('latitude'));
+    const longitude = parseDecimal(cell('longitude'));
+    if (latitude === null || latitude < -90 || latitude > 90) {
+      reject('latitude', 'bad_coordinate', { value: latitudeText });
+    } else if (longitude === null || longitude < -180 || longitude > 180) {
+      reject('longitude', 'bad_coordinate', { value: longitudeText });
+    } else {
+      values.latitude = latitude;
+      values.longitude = longitude;
+    }
+  }
+  const description = cellMultilineText(cell('description'));
+  if (description.length > 5000) reject('description', 'too_long', { max: 5000 });
+  else if (description !== '') values.description = description;
+}

@@ -33,13 +33,35 @@ export async function lockedFor(db: Kysely<DB>, key: string, now = new Date()): 
   return Math.max(0, Math.ceil((row.locked_until.getTime() - now.getTime()) / 1000));
 }
 
+/**
+ * The start of the fixed window slot holding `at`. Stored instead of the instant of the attempt:
+ * a report's submission counts here, and an exact instant would link the keyed address row to
+ * the case received at that same instant.
+ */
+export function windowSlotStart(rule: ThrottleRule, at: Date): Date {
+  const slot = rule.windowMinutes * 60_000;
+  return new Date(Math.floor(at.getTime() / slot) * slot);
+}
+
+/**
+ * A lock ends on a whole minute (never later than `lockMinutes`), so it does not give away the
+ * exact instant of the attempt that set it either. Coarser rounding would change the wait
+ * reporters and staff are told.
+ */
+function lockEnd(rule: ThrottleRule, now: Date): Date {
+  const end = now.getTime() + rule.lockMinutes * 60_000;
+  return new Date(end - (end % 60_000));
+}
+
+/** Counts one failure, or `weight` of them for an attempt that costs more (e.g. no proof of work). */
 export async function recordFailure(
   db: Kysely<DB>,
   key: string,
   rule: ThrottleRule,
   now = new Date(),
+  weight = 1,
 ): Promise<void> {
-  const windowStart = new Date(now.getTime() - rule.windowMinutes * 60_000);
+  const slotStart = windowSlotStart(rule, now);
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('login_throttles')
@@ -47,22 +69,16 @@ export async function recordFailure(
       .where('key_hash', '=', key)
       .forUpdate()
       .executeTakeFirst();
-    const inWindow = row && row.window_started_at.getTime() > windowStart.getTime();
-    const failures = inWindow ? row.failures + 1 : 1;
-    const lockedUntil =
-      failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMinutes * 60_000) : null;
+    const inWindow = row && row.window_started_at.getTime() >= slotStart.getTime();
+    const failures = inWindow ? row.failures + weight : weight;
+    const lockedUntil = failures >= rule.maxFailures ? lockEnd(rule, now) : null;
     await trx
       .insertInto('login_throttles')
-      .values({
-        key_hash: key,
-        failures,
-        window_started_at: inWindow ? row.window_started_at : now,
-        locked_until: lockedUntil,
-      })
+      .values({ key_hash: key, failures, window_started_at: slotStart, locked_until: lockedUntil })
       .onConflict((conflict) =>
         conflict.column('key_hash').doUpdateSet({
           failures,
-          window_started_at: inWindow ? row.window_started_at : now,
+          window_started_at: slotStart,
           locked_until: lockedUntil,
         }),
       )

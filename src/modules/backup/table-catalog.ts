@@ -25,8 +25,17 @@ export interface CatalogTable {
   references: string[];
 }
 
-/** Sessions and sign-in throttles are transient; migrations are recorded by `migrate` itself. */
-export const TRANSIENT_TABLES: readonly string[] = ['sessions', 'login_throttles'];
+/**
+ * Sessions (staff and reporters), throttles, used form tokens and unsent report drafts are
+ * transient; migrations are recorded by `migrate` itself.
+ */
+export const TRANSIENT_TABLES: readonly string[] = [
+  'sessions',
+  'login_throttles',
+  'reporter_sessions',
+  'report_form_nonces',
+  'report_drafts',
+];
 export const NOT_BACKED_UP: readonly string[] = [...TRANSIENT_TABLES, 'schema_migrations'];
 
 interface ColumnRow {

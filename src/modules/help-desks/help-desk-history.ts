@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { withHistoryLabels } from '../organisations/history-labels.ts';
 
 export interface HistoryEntry {
   id: number;
@@ -36,4 +37,9 @@ export async function helpDeskHistory(db: Kysely<DB>, id: string): Promise<Histo
     changeKind: row.change_kind,
     changes: row.changes as Record<string, { from: unknown; to: unknown }>,
   }));
+}
+
+/** The history with the names of the municipalities and organisations its changes name. */
+export async function helpDeskHistoryPage(db: Kysely<DB>, id: string) {
+  return withHistoryLabels(db, await helpDeskHistory(db, id));
 }

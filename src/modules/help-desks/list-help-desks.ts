@@ -8,9 +8,45 @@ import { isUuid } from './check-help-desk.ts';
 import { presentSummary, summaryQuery, type HelpDeskSummary } from './load-help-desk.ts';
 import type { ListHelpDesksQuery } from './schemas.ts';
 
+export interface HelpDeskListItem extends HelpDeskSummary {
+  competentMunicipalityCount: number;
+  competentMunicipalityNames: string[];
+}
+
 export interface HelpDeskPage {
-  items: HelpDeskSummary[];
+  items: HelpDeskListItem[];
   nextCursor: string | null;
+}
+
+/** Names shown per desk in the list; the count tells how many more there are. */
+const namesShown = 5;
+
+/** The competent municipalities of a page of desks, in one query for the whole page. */
+async function competence(
+  db: Kysely<DB>,
+  ids: string[],
+): Promise<Map<string, { count: number; names: string[] }>> {
+  const byDesk = new Map<string, { count: number; names: string[] }>();
+  if (ids.length === 0) return byDesk;
+  const rows = await db
+    .selectFrom('help_desk_municipalities')
+    .innerJoin(
+      'municipalities',
+      'municipalities.istat_code',
+      'help_desk_municipalities.municipality_code',
+    )
+    .select(['help_desk_municipalities.help_desk_id', 'municipalities.name'])
+    .where('help_desk_municipalities.help_desk_id', 'in', ids)
+    .orderBy('municipalities.search_name')
+    .orderBy('municipalities.istat_code')
+    .execute();
+  for (const row of rows) {
+    const entry = byDesk.get(row.help_desk_id) ?? { count: 0, names: [] };
+    entry.count += 1;
+    if (entry.names.length < namesShown) entry.names.push(row.name);
+    byDesk.set(row.help_desk_id, entry);
+  }
+  return byDesk;
 }
 
 function decodeCursor(cursor: string, locale: Locale): [string, string] {
@@ -76,8 +112,19 @@ export async function listHelpDesks(
   const rows = await query.execute();
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
+  const served = await competence(
+    db,
+    page.map((row) => row.id),
+  );
   return {
-    items: page.map(presentSummary),
+    items: page.map((row) => {
+      const entry = served.get(row.id);
+      return {
+        ...presentSummary(row),
+        competentMunicipalityCount: entry?.count ?? 0,
+        competentMunicipalityNames: entry?.names ?? [],
+      };
+    }),
     nextCursor:
       rows.length > options.limit && last ? encodeNameIdCursor(last.search_name, last.id) : null,
   };

@@ -4,14 +4,17 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { can, type Actor } from '../../core/policy.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { isUuid } from './check-help-desk.ts';
-import { helpDeskHistory } from './help-desk-history.ts';
+import { helpDeskHistoryPage as loadHistoryPage } from './help-desk-history.ts';
 import { normaliseState, type HelpDeskState } from './help-desk-state.ts';
 import { listHelpDesks } from './list-help-desks.ts';
 import { canEditHelpDesk, loadHelpDesk, loadHelpDeskState } from './load-help-desk.ts';
 import { createHelpDesk, updateHelpDesk, type ActionContext } from './save-help-desk.ts';
 import {
   createHelpDeskBody,
+  helpDeskDetail,
+  helpDeskHistoryPage,
   helpDeskIdParams,
+  helpDeskPage,
   listHelpDesksQuery,
   updateHelpDeskBody,
   type CreateHelpDeskBody,
@@ -82,6 +85,7 @@ export async function helpDeskRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['help-desks'],
         summary: 'Help desks by name, filtered by organisation, municipality, service, language',
         querystring: listHelpDesksQuery,
+        response: { 200: helpDeskPage },
       },
     },
     async (request) => listHelpDesks(db(), request.query, request.locale),
@@ -91,7 +95,12 @@ export async function helpDeskRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/help-desks/:id',
     {
       config: { permission: 'organisations.read', audit: null },
-      schema: { tags: ['help-desks'], summary: 'One help desk', params: helpDeskIdParams },
+      schema: {
+        tags: ['help-desks'],
+        summary: 'One help desk',
+        params: helpDeskIdParams,
+        response: { 200: helpDeskDetail },
+      },
     },
     async (request) => present(request, request.params.id),
   );
@@ -104,6 +113,7 @@ export async function helpDeskRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['help-desks'],
         summary: 'Create a help desk of an organisation',
         body: createHelpDeskBody,
+        response: { 201: helpDeskDetail },
       },
     },
     async (request, reply) => {
@@ -127,6 +137,7 @@ export async function helpDeskRoutes(fastify: FastifyInstance): Promise<void> {
         summary: 'Change a help desk (moving it to another organisation needs network.manage)',
         params: helpDeskIdParams,
         body: updateHelpDeskBody,
+        response: { 200: helpDeskDetail },
       },
     },
     async (request) => {
@@ -174,12 +185,13 @@ export async function helpDeskRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['help-desks'],
         summary: 'What changed on a help desk, newest first',
         params: helpDeskIdParams,
+        response: { 200: helpDeskHistoryPage },
       },
     },
     async (request) => {
       const desk = await loadHelpDeskState(db(), request.params.id);
       if (!desk) throw notFound();
-      return { items: await helpDeskHistory(db(), request.params.id.toLowerCase()) };
+      return loadHistoryPage(db(), request.params.id.toLowerCase());
     },
   );
 }

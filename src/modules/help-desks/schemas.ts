@@ -5,6 +5,7 @@ import {
   helpDeskChannels,
   helpDeskServices,
 } from '../../core/help-desk.ts';
+import { helpDeskSummary, historyPage, municipality } from '../organisations/schemas.ts';
 
 /** Any string: a malformed id is answered 404 by the handler, exactly like an unknown one. */
 export const helpDeskIdParams = z.object({ id: z.string().max(100) });
@@ -154,3 +155,49 @@ export const listHelpDesksQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type ListHelpDesksQuery = z.infer<typeof listHelpDesksQuery>;
+
+// Answers, for the OpenAPI document and the serializer: plain shapes (no transforms, no strict
+// objects), so serialising what the queries return never fails.
+const outputInterval = z.object({ opens: z.string(), closes: z.string() });
+const openingHoursOutput = z.object({
+  weekly: z.record(z.string(), z.array(outputInterval)),
+  exceptions: z.array(
+    z.union([
+      z.object({ date: z.string(), closed: z.literal(true) }),
+      z.object({ date: z.string(), intervals: z.array(outputInterval) }),
+    ]),
+  ),
+  closedOnPublicHolidays: z.boolean(),
+  localHolidays: z.array(z.string()).optional(),
+});
+
+export const helpDeskListItem = helpDeskSummary.extend({
+  /** How many municipalities the desk serves, and the first few names in order. */
+  competentMunicipalityCount: z.number().int(),
+  competentMunicipalityNames: z.array(z.string()),
+});
+
+export const helpDeskPage = z.object({
+  items: z.array(helpDeskListItem),
+  nextCursor: z.string().nullable(),
+});
+
+export const helpDeskDetail = helpDeskSummary.extend({
+  description: z.string().nullable(),
+  address: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  onlineUrl: z.string().nullable(),
+  accessibility: z.array(z.string()),
+  openingHours: openingHoursOutput,
+  competentMunicipalities: z.array(municipality),
+  canEdit: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const helpDeskHistoryPage = historyPage;

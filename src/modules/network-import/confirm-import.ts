@@ -1,9 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { OrganisationValues, ValueField } from '../../core/network-import/parse-rows.ts';
-import type { Changes, RowPlan } from '../../core/network-import/plan.ts';
+import type { Changes, ReferralTarget, RowPlan } from '../../core/network-import/plan.ts';
 import type { DB, OrganisationsTable } from '../../db/schema.ts';
 import { appendAudit } from '../audit/append-audit.ts';
+import { applyHelpDesks } from './apply-help-desks.ts';
+import { applyLinks } from './apply-links.ts';
+import { chunks } from './chunks.ts';
 import { loadExistingOrganisations, searchNames } from './import-context.ts';
 import { PREVIEW_MINUTES, withPreviews } from './previews-table.ts';
 
@@ -24,20 +27,16 @@ const columnOf: Record<ValueField, keyof OrganisationsTable> = {
   description: 'description',
 };
 
+/** The organisations columns a plan row changes (territories and referrals have their tables). */
 function columnsFor(changes: Changes): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const [field, change] of Object.entries(changes) as [ValueField, { to: unknown }][]) {
-    values[columnOf[field]] = change.to;
+  for (const [field, change] of Object.entries(changes) as [string, { to: unknown }][]) {
+    if (field in columnOf) values[columnOf[field as ValueField]] = change.to;
   }
   return values;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let index = 0; index < items.length; index += size)
-    result.push(items.slice(index, index + size));
-  return result;
-}
+const sameList = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** PostgreSQL's unique and check violations: the directory changed since the preview. */
 function isConstraintViolation(error: unknown): boolean {
@@ -46,10 +45,14 @@ function isConstraintViolation(error: unknown): boolean {
   return code === '23505' || code === '23514' || code === '23503';
 }
 
-export interface ImportResult {
+interface Counts {
   created: number;
   updated: number;
   unchanged: number;
+}
+
+export interface ImportResult extends Counts {
+  helpDesks: Counts;
 }
 
 /**
@@ -90,8 +93,13 @@ export async function confirmImport(
         const stale =
           !existing ||
           Object.entries(row.changes).some(
-            ([field, change]) => existing.values[field as keyof OrganisationValues] !== change.from,
-          );
+            ([field, change]) =>
+              field in columnOf &&
+              existing.values[field as keyof OrganisationValues] !== change.from,
+          ) ||
+          (row.territoryCodes !== undefined &&
+            !sameList(existing.territories, row.changes.territoryCodes?.from)) ||
+          (row.referrals !== undefined && !sameList(existing.referralsTo, row.referrals.from));
         if (stale) throw new AppError('conflict');
       }
       // An organisation of the same searchable name created since the preview.
@@ -104,14 +112,14 @@ export async function confirmImport(
         throw new AppError('conflict');
       }
 
-      const history: { entity_id: string; changes: Changes }[] = [];
+      const history: { entity_id: string; changes: Record<string, unknown> }[] = [];
+      const createdIds = new Map<number, string>();
       for (const row of plan.update) {
         await trx
           .updateTable('organisations')
           .set({ ...columnsFor(row.changes), updated_at: new Date() })
           .where('id', '=', row.organisationId!)
           .execute();
-        history.push({ entity_id: row.organisationId!, changes: row.changes });
       }
       for (const batch of chunks<RowPlan>(plan.create, 500)) {
         const inserted = await trx
@@ -126,16 +134,31 @@ export async function confirmImport(
           .returning('id')
           .execute();
         // INSERT … VALUES … RETURNING answers in the order of the values.
-        batch.forEach((row, index) => {
-          history.push({ entity_id: inserted[index]!.id, changes: { ...row.changes } });
+        batch.forEach((row, index) => createdIds.set(row.row, inserted[index]!.id));
+      }
+      const idOf = (row: RowPlan) => row.organisationId ?? createdIds.get(row.row)!;
+      const organisationIdOf = (target: ReferralTarget) =>
+        'organisationId' in target ? target.organisationId : createdIds.get(target.createdRow)!;
+      const changed = [...plan.update, ...plan.create];
+      const links = await applyLinks(trx, changed, idOf, organisationIdOf);
+      for (const row of changed) {
+        history.push({
+          entity_id: idOf(row),
+          changes: { ...row.changes, ...links.get(idOf(row)) },
         });
       }
-      for (const batch of chunks(history, 1000)) {
+      const desks = plan.helpDesks ?? { create: [], update: [], unchanged: 0 };
+      const deskHistory = await applyHelpDesks(trx, desks, organisationIdOf);
+      const entries = [
+        ...history.map((entry) => ({ ...entry, entity_type: 'organisation' as const })),
+        ...deskHistory.map((entry) => ({ ...entry, entity_type: 'help_desk' as const })),
+      ];
+      for (const batch of chunks(entries, 1000)) {
         await trx
           .insertInto('network_history')
           .values(
             batch.map((entry) => ({
-              entity_type: 'organisation' as const,
+              entity_type: entry.entity_type,
               entity_id: entry.entity_id,
               changed_by: actor.userId,
               change_kind: 'imported' as const,
@@ -144,10 +167,15 @@ export async function confirmImport(
           )
           .execute();
       }
-      const result = {
+      const result: ImportResult = {
         created: plan.create.length,
         updated: plan.update.length,
         unchanged: plan.unchanged,
+        helpDesks: {
+          created: desks.create.length,
+          updated: desks.update.length,
+          unchanged: desks.unchanged,
+        },
       };
       await appendAudit(trx, {
         actorUserId: actor.userId,
@@ -155,7 +183,16 @@ export async function confirmImport(
         action: 'network.imported',
         targetType: 'network_import',
         targetId: previewId,
-        details: { ...result, rejected: plan.rejected.length, fileSha256: preview.file_sha256 },
+        details: {
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          helpDesksCreated: result.helpDesks.created,
+          helpDesksUpdated: result.helpDesks.updated,
+          helpDesksUnchanged: result.helpDesks.unchanged,
+          rejected: plan.rejected.length,
+          fileSha256: preview.file_sha256,
+        },
       });
       return result;
     });

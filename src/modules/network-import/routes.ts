@@ -5,7 +5,14 @@ import { AppError, notFound } from '../../core/errors.ts';
 import type { Actor } from '../../core/policy.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { confirmImport } from './confirm-import.ts';
-import { directoryCsv, directoryXlsx, loadDirectory } from './export-organisations.ts';
+import {
+  directoryCsv,
+  directoryXlsx,
+  helpDesksCsv,
+  loadDesksOf,
+  loadDirectory,
+} from './export-organisations.ts';
+import { loadMunicipalityIndex } from './import-context.ts';
 import { italianToday, previewImport } from './preview-import.ts';
 import { exportQuery, importPreview, importResult, previewIdParams } from './schemas.ts';
 
@@ -65,6 +72,8 @@ export async function networkImportRoutes(fastify: FastifyInstance): Promise<voi
           create: plan.create.length,
           update: plan.update.length,
           unchanged: plan.unchanged,
+          helpDesksCreate: plan.helpDesks.create.length,
+          helpDesksUpdate: plan.helpDesks.update.length,
           rejected: plan.rejected.length,
           fileSha256,
         },
@@ -102,25 +111,43 @@ export async function networkImportRoutes(fastify: FastifyInstance): Promise<voi
       schema: {
         tags: ['organisations'],
         summary:
-          'Download the directory (CSV for Italian Excel, XLSX or JSON) with the list filters',
+          'Download the directory (CSV for Italian Excel, XLSX or JSON) with the list filters; ' +
+          'XLSX holds organisations and help desks, CSV and JSON one of them (`sheet`)',
         querystring: exportQuery,
       },
     },
     async (request, reply) => {
-      const { format, ...filters } = request.query;
-      const organisations = await loadDirectory(db(), filters);
+      const { format, sheet, ...filters } = request.query;
+      const [organisations, municipalities] = await Promise.all([
+        loadDirectory(db(), filters),
+        loadMunicipalityIndex(db()),
+      ]);
+      const desks =
+        format === 'xlsx' || sheet === 'help_desks'
+          ? await loadDesksOf(db(), organisations, municipalities)
+          : [];
+      const desksOnly = format !== 'xlsx' && sheet === 'help_desks';
       request.auditTarget = {
         type: 'organisation',
         id: '*',
-        details: { format, count: organisations.length },
+        details: {
+          format,
+          count: desksOnly ? desks.length : organisations.length,
+          ...(desks.length > 0 || desksOnly ? { helpDesks: desks.length } : {}),
+        },
       };
-      const fileName = `rete-organizzazioni-${italianToday()}.${format}`;
+      const fileName = `rete-${desksOnly ? 'sportelli' : 'organizzazioni'}-${italianToday()}.${format}`;
       reply
         .header('content-type', contentTypes[format])
         .header('content-disposition', `attachment; filename="${fileName}"`);
-      if (format === 'json') return reply.send(JSON.stringify(organisations));
-      if (format === 'xlsx') return reply.send(await directoryXlsx(organisations, request.locale));
-      return reply.send(directoryCsv(organisations, request.locale));
+      if (format === 'json') return reply.send(JSON.stringify(desksOnly ? desks : organisations));
+      if (format === 'xlsx') {
+        return reply.send(
+          await directoryXlsx(organisations, desks, request.locale, municipalities),
+        );
+      }
+      if (desksOnly) return reply.send(helpDesksCsv(desks, request.locale, municipalities));
+      return reply.send(directoryCsv(organisations, request.locale, municipalities));
     },
   );
 }

@@ -9,6 +9,24 @@ export const rowPlan = z.object({
   changes: z.record(z.string(), change),
 });
 
+export const deskRowPlan = z.object({
+  row: z.number().int(),
+  name: z.string(),
+  organisationName: z.string(),
+  helpDeskId: z.string().nullable(),
+  organisation: z.union([
+    z.object({ organisationId: z.string() }),
+    z.object({ createdRow: z.number().int() }),
+  ]),
+  changes: z.record(z.string(), change),
+});
+
+const counts = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+
 export const importPreview = z.object({
   previewId: z.string(),
   fileName: z.string(),
@@ -16,20 +34,31 @@ export const importPreview = z.object({
   create: z.array(rowPlan),
   update: z.array(rowPlan),
   unchanged: z.number().int(),
-  rejected: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
+  helpDesks: z.object({
+    create: z.array(deskRowPlan),
+    update: z.array(deskRowPlan),
+    unchanged: z.number().int(),
+  }),
+  rejected: z.array(
+    z.object({
+      row: z.number().int(),
+      column: z.string(),
+      reason: z.string(),
+      sheet: z.string().optional(),
+    }),
+  ),
   ignoredColumns: z.array(z.string()),
+  labels: z.object({ municipalities: z.record(z.string(), z.string()) }),
 });
 
 export const previewIdParams = z.object({ previewId: z.string() });
 
-export const importResult = z.object({
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-});
+export const importResult = counts.extend({ helpDesks: counts });
 
 export const exportQuery = z.object({
   format: z.enum(['csv', 'xlsx', 'json']).default('csv'),
+  /** For CSV and JSON, one file per sheet: organisations (default) or their help desks. */
+  sheet: z.enum(['organisations', 'help_desks']).default('organisations'),
   query: z.string().max(200).optional(),
   kind: z
     .enum([

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { MasterKeys } from '../../core/envelope.ts';
 import { can, canManageOrganisation, type Actor } from '../../core/policy.ts';
 import type { DB } from '../../db/schema.ts';
 import { presentSummary, summaryQuery } from './organisation-summary.ts';
 import type { OrganisationDetail } from './schemas.ts';
+import { canReadUnarProtocol, describeUnarProtocol } from './unar-protocol-document.ts';
 
 type HelpDeskRow = {
   id: string;
@@ -22,6 +24,7 @@ export async function loadOrganisation(
   db: Kysely<DB>,
   id: string,
   actor: Actor,
+  keys: MasterKeys,
 ): Promise<OrganisationDetail | undefined> {
   const row = await summaryQuery(db)
     .select([
@@ -35,6 +38,7 @@ export async function loadOrganisation(
       'organisations.longitude',
       'organisations.network_left_on',
       'organisations.unar_protocol_reference',
+      'organisations.unar_protocol_file_id',
       'organisations.created_at',
       'organisations.updated_at',
     ])
@@ -42,67 +46,69 @@ export async function loadOrganisation(
     .executeTakeFirst();
   if (!row) return undefined;
 
-  const [territories, referralsTo, referralsFrom, helpDesks] = await Promise.all([
-    db
-      .selectFrom('organisation_territories')
-      .innerJoin(
-        'municipalities',
-        'municipalities.istat_code',
-        'organisation_territories.municipality_code',
-      )
-      .select([
-        'municipalities.istat_code as code',
-        'municipalities.name',
-        'municipalities.province_acronym as provinceAcronym',
-      ])
-      .where('organisation_territories.organisation_id', '=', id)
-      .orderBy('municipalities.search_name')
-      .orderBy('municipalities.istat_code')
-      .execute(),
-    db
-      .selectFrom('referral_links')
-      .innerJoin('organisations', 'organisations.id', 'referral_links.to_organisation_id')
-      .select([
-        'organisations.id as organisationId',
-        'organisations.name',
-        'referral_links.description',
-      ])
-      .where('referral_links.from_organisation_id', '=', id)
-      .orderBy('organisations.search_name')
-      .orderBy('organisations.id')
-      .execute(),
-    db
-      .selectFrom('referral_links')
-      .innerJoin('organisations', 'organisations.id', 'referral_links.from_organisation_id')
-      .select([
-        'organisations.id as organisationId',
-        'organisations.name',
-        'referral_links.description',
-      ])
-      .where('referral_links.to_organisation_id', '=', id)
-      .orderBy('organisations.search_name')
-      .orderBy('organisations.id')
-      .execute(),
-    db
-      .selectFrom('help_desks')
-      .innerJoin('municipalities', 'municipalities.istat_code', 'help_desks.municipality_code')
-      .select([
-        'help_desks.id',
-        'help_desks.name',
-        'help_desks.organisation_id',
-        'help_desks.municipality_code',
-        'municipalities.name as municipality_name',
-        'help_desks.status',
-        'help_desks.services',
-        'help_desks.languages',
-        'help_desks.channels',
-        'help_desks.access_mode',
-      ])
-      .where('help_desks.organisation_id', '=', id)
-      .orderBy('help_desks.search_name')
-      .orderBy('help_desks.id')
-      .execute(),
-  ]);
+  const [territories, referralsTo, referralsFrom, helpDesks, unarProtocolDocument] =
+    await Promise.all([
+      db
+        .selectFrom('organisation_territories')
+        .innerJoin(
+          'municipalities',
+          'municipalities.istat_code',
+          'organisation_territories.municipality_code',
+        )
+        .select([
+          'municipalities.istat_code as code',
+          'municipalities.name',
+          'municipalities.province_acronym as provinceAcronym',
+        ])
+        .where('organisation_territories.organisation_id', '=', id)
+        .orderBy('municipalities.search_name')
+        .orderBy('municipalities.istat_code')
+        .execute(),
+      db
+        .selectFrom('referral_links')
+        .innerJoin('organisations', 'organisations.id', 'referral_links.to_organisation_id')
+        .select([
+          'organisations.id as organisationId',
+          'organisations.name',
+          'referral_links.description',
+        ])
+        .where('referral_links.from_organisation_id', '=', id)
+        .orderBy('organisations.search_name')
+        .orderBy('organisations.id')
+        .execute(),
+      db
+        .selectFrom('referral_links')
+        .innerJoin('organisations', 'organisations.id', 'referral_links.from_organisation_id')
+        .select([
+          'organisations.id as organisationId',
+          'organisations.name',
+          'referral_links.description',
+        ])
+        .where('referral_links.to_organisation_id', '=', id)
+        .orderBy('organisations.search_name')
+        .orderBy('organisations.id')
+        .execute(),
+      db
+        .selectFrom('help_desks')
+        .innerJoin('municipalities', 'municipalities.istat_code', 'help_desks.municipality_code')
+        .select([
+          'help_desks.id',
+          'help_desks.name',
+          'help_desks.organisation_id',
+          'help_desks.municipality_code',
+          'municipalities.name as municipality_name',
+          'help_desks.status',
+          'help_desks.services',
+          'help_desks.languages',
+          'help_desks.channels',
+          'help_desks.access_mode',
+        ])
+        .where('help_desks.organisation_id', '=', id)
+        .orderBy('help_desks.search_name')
+        .orderBy('help_desks.id')
+        .execute(),
+      describeUnarProtocol(db, keys, row.unar_protocol_file_id),
+    ]);
 
   return {
     ...presentSummary(row),
@@ -116,6 +122,7 @@ export async function loadOrganisation(
     longitude: row.longitude,
     networkLeftOn: row.network_left_on,
     unarProtocolReference: row.unar_protocol_reference,
+    unarProtocolDocument,
     territories,
     referralsTo,
     referralsFrom,
@@ -134,6 +141,7 @@ export async function loadOrganisation(
     })),
     canEdit: can(actor, 'network.edit') && canManageOrganisation(actor, id),
     canManageMembership: can(actor, 'network.manage'),
+    canDownloadUnarProtocol: canReadUnarProtocol(actor, id),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { withHistoryLabels } from './history-labels.ts';
 import type { Changes } from './organisation-state.ts';
 
 export interface HistoryEntry {
@@ -40,4 +41,9 @@ export async function loadOrganisationHistory(
     changeKind: row.change_kind,
     changes: row.changes as Changes,
   }));
+}
+
+/** The history with the names of the municipalities and organisations its changes name. */
+export async function organisationHistoryPage(db: Kysely<DB>, organisationId: string) {
+  return withHistoryLabels(db, await loadOrganisationHistory(db, organisationId));
 }

@@ -6,7 +6,7 @@ import { createOrganisation } from './create-organisation.ts';
 import { isUuid } from './field-errors.ts';
 import { listOrganisations } from './list-organisations.ts';
 import { loadOrganisation } from './load-organisation.ts';
-import { loadOrganisationHistory } from './organisation-history.ts';
+import { organisationHistoryPage } from './organisation-history.ts';
 import type { ActionContext } from './record-change.ts';
 import { replaceReferrals } from './replace-referrals.ts';
 import {
@@ -56,7 +56,12 @@ export async function organisationRoutes(fastify: FastifyInstance): Promise<void
   }
 
   async function present(request: FastifyRequest, id: string) {
-    const organisation = await loadOrganisation(db(), id, actorOf(request));
+    const organisation = await loadOrganisation(
+      db(),
+      id,
+      actorOf(request),
+      app.deps.config.masterKeys,
+    );
     if (!organisation) throw notFound();
     return organisation;
   }
@@ -178,7 +183,7 @@ export async function organisationRoutes(fastify: FastifyInstance): Promise<void
         .where('id', '=', id)
         .executeTakeFirst();
       if (!exists) throw notFound();
-      return { items: await loadOrganisationHistory(db(), id) };
+      return organisationHistoryPage(db(), id);
     },
   );
 }

@@ -181,12 +181,18 @@ export const organisationDetail = organisationSummary.extend({
   longitude: z.number().nullable(),
   networkLeftOn: z.string().nullable(),
   unarProtocolReference: z.string().nullable(),
+  /** The signed protocol's file (never its content); null when none was uploaded. */
+  unarProtocolDocument: z
+    .object({ fileName: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string() })
+    .nullable(),
   territories: z.array(municipality),
   referralsTo: z.array(referral),
   referralsFrom: z.array(referral),
   helpDesks: z.array(helpDeskSummary),
   canEdit: z.boolean(),
   canManageMembership: z.boolean(),
+  /** Whether the actor may download the signed protocol (its own staff, network admins). */
+  canDownloadUnarProtocol: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -202,4 +208,9 @@ export const historyPage = z.object({
       changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
     }),
   ),
+  /** Names of the municipality codes and organisation ids the changes hold. */
+  labels: z.object({
+    municipalities: z.record(z.string(), z.string()),
+    organisations: z.record(z.string(), z.string()),
+  }),
 });

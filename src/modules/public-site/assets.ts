@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { bootstrapItaliaDist, bootstrapItaliaVersion } from './bootstrap-italia.ts';
+import { reportScriptPath } from '../report-form/script.ts';
 import { acceptedEncoding, compressOnce, type Encoding } from './compression.ts';
 
 interface TextAsset {
@@ -90,6 +91,7 @@ export async function publicAssets(app: FastifyInstance): Promise<void> {
     ),
     '/assets/site.css': textAsset(join(ownAssetsDir, 'site.css'), 'text/css; charset=utf-8'),
     '/assets/favicon.svg': textAsset(join(ownAssetsDir, 'favicon.svg'), 'image/svg+xml'),
+    '/assets/report-form.js': textAsset(reportScriptPath, 'text/javascript; charset=utf-8'),
   };
   for (const [url, asset] of Object.entries(textAssets)) {
     app.get(url, { config: { permission: 'public', audit: null } }, (request, reply) =>

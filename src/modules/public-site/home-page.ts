@@ -3,7 +3,7 @@ import { translate, type Locale } from '../../i18n/i18n.ts';
 import { renderLayout } from './layout.ts';
 import type { NetworkFigures } from './find-desk/network-data.ts';
 import { groupByKind, type NetworkMember, type NetworkOverview } from './network-members.ts';
-import { networkPagePath, sitePages, staffAreaPath } from './site-paths.ts';
+import { networkPagePath, reportPages, sitePages, staffAreaPath } from './site-paths.ts';
 
 const missionPoints = ['listen', 'cases', 'data', 'prevent'] as const;
 
@@ -94,6 +94,14 @@ export function renderHomePage(
           </p>`
         : null
     }
+
+    <section class="mt-4 site-report-call" aria-labelledby="report">
+      <h2 id="report" class="h3">${t('report.home.heading')}</h2>
+      <p>${t('report.home.text')}</p>
+      <p class="mb-0">
+        <a class="btn btn-primary btn-lg" href="${reportPages.report[locale]}">${t('report.home.button')}</a>
+      </p>
+    </section>
 
     <section class="mt-5" aria-labelledby="mission">
       <h2 id="mission">${t('public.home.mission.heading')}</h2>

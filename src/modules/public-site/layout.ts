@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../../http/html.ts';
 import { locales, translate, type Locale } from '../../i18n/i18n.ts';
 import { faviconUrl, stylesheetUrls } from './assets.ts';
 import { icon } from './bootstrap-italia.ts';
-import { networkPagePath, pagePath, staffAreaPath } from './site-paths.ts';
+import { networkPagePath, pagePath, receiptPagePath, staffAreaPath } from './site-paths.ts';
 
 export interface PageView {
   locale: Locale;
@@ -11,6 +11,8 @@ export interface PageView {
   /** The same page in each language, for the language switch and `hreflang` alternates. */
   alternates: Record<Locale, string>;
   main: SafeHtml;
+  /** Same-origin scripts (deferred); pages work without them. */
+  scripts?: readonly string[];
 }
 
 const languageNames: Record<Locale, string> = { it: 'Italiano', en: 'English' };
@@ -88,6 +90,9 @@ function header(view: PageView): SafeHtml {
                 <a href="${networkPagePath('findDesk', view.locale)}">${t('public.network.nav.find_desk')}</a>
               </li>
               <li><a href="${networkPagePath('map', view.locale)}">${t('public.network.nav.map')}</a></li>
+              <li>
+                <a href="${receiptPagePath('signIn', view.locale)}">${t('public.receipt.nav_link')}</a>
+              </li>
             </ul>
           </nav>
         </div>
@@ -101,6 +106,7 @@ function footer(view: PageView): SafeHtml {
   const links: [string, string][] = [
     [networkPagePath('findDesk', view.locale), t('public.network.nav.find_desk')],
     [networkPagePath('map', view.locale), t('public.network.nav.map')],
+    [receiptPagePath('signIn', view.locale), t('public.receipt.nav_link')],
     [pagePath('accessibility', view.locale), t('public.footer.accessibility')],
     [pagePath('privacy', view.locale), t('public.footer.privacy')],
     [pagePath('dataSources', view.locale), t('public.footer.data_sources')],
@@ -151,6 +157,7 @@ export function renderLayout(view: PageView): string {
         <title>${view.title} · ${t('app.name')}</title>
         ${stylesheetUrls.map((href) => html`<link rel="stylesheet" href="${href}" />`)}
         <link rel="icon" type="image/svg+xml" href="${faviconUrl}" />
+        ${(view.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
         ${locales
           .filter((locale) => locale !== view.locale)
           .map(

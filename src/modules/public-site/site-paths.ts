@@ -18,6 +18,11 @@ export const networkPages = {
 
 export type NetworkPage = keyof typeof networkPages;
 
+/** The public report form ("segnalazione"), served by `src/modules/report-form/`. */
+export const reportPages = {
+  report: { it: '/it/segnala', en: '/en/report' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
 export function networkPagePath(page: NetworkPage, locale: Locale): string {
   return networkPages[page][locale];
 }
@@ -33,6 +38,26 @@ export function deskAlternates(id: string): Record<Locale, string> {
 
 export function pagePath(page: SitePage, locale: Locale): string {
   return sitePages[page][locale];
+}
+
+/**
+ * The receipt channel (`src/modules/receipt/`): a reporter signs in with the receipt code and
+ * follows their report. The code is posted, never part of an address.
+ */
+export const receiptPages = {
+  signIn: { it: '/it/ricevuta', en: '/en/receipt' },
+  status: { it: '/it/ricevuta/stato', en: '/en/receipt/status' },
+  messages: { it: '/it/ricevuta/messaggi', en: '/en/receipt/messages' },
+  addInformation: { it: '/it/ricevuta/aggiungi', en: '/en/receipt/add' },
+  consents: { it: '/it/ricevuta/consensi', en: '/en/receipt/consents' },
+  withdraw: { it: '/it/ricevuta/ritira', en: '/en/receipt/withdraw' },
+  signOut: { it: '/it/ricevuta/esci', en: '/en/receipt/sign-out' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ReceiptPage = keyof typeof receiptPages;
+
+export function receiptPagePath(page: ReceiptPage, locale: Locale): string {
+  return receiptPages[page][locale];
 }
 
 /** The back office (React SPA); its sign-in screen is the staff entrance. */

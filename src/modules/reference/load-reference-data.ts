@@ -6,6 +6,7 @@ import type { DB, MunicipalitiesTable } from '../../db/schema.ts';
 import { parseCsv } from './csv.ts';
 import { referenceDataDir } from './paths.ts';
 import { toSearchName } from '../../core/search-name.ts';
+import { loadTaxonomies } from '../taxonomy/load-taxonomy.ts';
 
 const MUNICIPALITIES_DATASET = 'istat-municipalities';
 const MUNICIPALITIES_FILE = join(referenceDataDir, 'comuni.csv');
@@ -52,13 +53,20 @@ function toMunicipality(row: Record<string, string>, line: number): Municipaliti
 }
 
 /**
- * Loads the reference data sets shipped in `src/reference/data` (today the ISTAT municipalities).
+ * Loads the reference data sets shipped in `src/reference/data`: the ISTAT municipalities and
+ * the taxonomy versions.
  * Runs at every start, so it must cost nothing when the data are already there: the file's
  * checksum is compared with the one recorded at the last load. A changed file is upserted in
  * one transaction; municipalities missing from a newer file are kept, since organisations may
  * still refer to them.
  */
 export async function loadReferenceData(db: Kysely<DB>): Promise<{ loaded: string[] }> {
+  const taxonomies = await loadTaxonomies(db);
+  const municipalities = await loadMunicipalities(db);
+  return { loaded: [...municipalities, ...taxonomies] };
+}
+
+async function loadMunicipalities(db: Kysely<DB>): Promise<string[]> {
   const file = readFileSync(MUNICIPALITIES_FILE);
   const checksum = createHash('sha256').update(file).digest('hex');
   const recorded = await db
@@ -66,7 +74,7 @@ export async function loadReferenceData(db: Kysely<DB>): Promise<{ loaded: strin
     .select('checksum')
     .where('name', '=', MUNICIPALITIES_DATASET)
     .executeTakeFirst();
-  if (recorded?.checksum === checksum) return { loaded: [] };
+  if (recorded?.checksum === checksum) return [];
 
   const municipalities = parseCsv(file.toString('utf8')).map((row, index) =>
     toMunicipality(row, index + 2),
@@ -100,5 +108,5 @@ export async function loadReferenceData(db: Kysely<DB>): Promise<{ loaded: strin
       )
       .execute();
   });
-  return { loaded: [MUNICIPALITIES_DATASET] };
+  return [MUNICIPALITIES_DATASET];
 }

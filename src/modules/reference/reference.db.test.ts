@@ -19,7 +19,9 @@ describe('reference data: ISTAT municipalities', () => {
 
   it('loads all 7,904 municipalities quickly, then does nothing while the file is unchanged', async () => {
     const startedAt = performance.now();
-    expect(await loadReferenceData(db())).toEqual({ loaded: ['istat-municipalities'] });
+    expect(await loadReferenceData(db())).toEqual({
+      loaded: ['istat-municipalities', 'taxonomy-2026.1'],
+    });
     const elapsed = performance.now() - startedAt;
     expect(elapsed).toBeLessThan(2_000);
 

@@ -114,6 +114,38 @@ describe('searching help desks', () => {
     ]);
   });
 
+  it('combines the filters a coordinator sets together', async () => {
+    expect(await names(`?language=it&municipality=050008&organisationId=${pisa.id}`)).toEqual([
+      'Sportello Università',
+    ]);
+    expect(await names('?query=ascolto&status=active&service=language_mediation')).toEqual([
+      'Punto 100% ascolto_Prato',
+    ]);
+    expect(await names('?query=sportello&language=ro')).toEqual([]);
+    expect(await names('?municipality=048017')).toEqual([]);
+  });
+
+  it('lists the municipalities each desk serves, by name', async () => {
+    const response = await reader.get('/api/help-desks?query=universita');
+    const [desk] = response.json<{
+      items: { competentMunicipalityCount: number; competentMunicipalityNames: string[] }[];
+    }>().items;
+    expect(desk).toMatchObject({
+      competentMunicipalityCount: 2,
+      competentMunicipalityNames: ['Cascina', 'Pisa'],
+    });
+  });
+
+  it('pages through filtered results with the same filters', async () => {
+    const first = (await reader.get('/api/help-desks?service=listening&limit=1')).json<Page>();
+    expect(first.items.map((item) => item.name)).toEqual(['Ascolto Cascina']);
+    const second = (
+      await reader.get(`/api/help-desks?service=listening&limit=1&cursor=${first.nextCursor}`)
+    ).json<Page>();
+    expect(second.items.map((item) => item.name)).toEqual(['Punto 100% ascolto_Prato']);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it('pages with a keyset cursor', async () => {
     const first = (await reader.get('/api/help-desks?limit=2')).json<Page>();
     expect(first.items.map((item) => item.name)).toEqual([

@@ -255,10 +255,12 @@ describe('network map: mapping survey import and directory export', () => {
   });
 
   it('previews a 10,000-row file', async () => {
-    const lines = ['Nome;Tipo;Comune;CAP;Email;Data adesione;Ruolo nella rete'];
+    const lines = ['Nome;Tipo;Comune;CAP;Email;Data adesione;Ruolo nella rete;Territori;Invia a'];
     for (let index = 1; index <= 10_000; index += 1) {
+      // Each refers people to the one before it, which the same file creates.
       lines.push(
-        `Associazione ${index};Associazione;Prato;59100;info${index}@example.org;01/01/2024;Nodo`,
+        `Associazione ${index};Associazione;Prato;59100;info${index}@example.org;01/01/2024;Nodo;` +
+          `Prato, Firenze;${index > 1 ? `Associazione ${index - 1}` : ''}`,
       );
     }
     const startedAt = performance.now();
@@ -271,7 +273,7 @@ describe('network map: mapping survey import and directory export', () => {
     const confirmedAt = performance.now();
     const response = await confirm(admin, result.previewId);
     console.info(`10,000-row confirm: ${Math.round(performance.now() - confirmedAt)} ms`);
-    expect(response.json()).toEqual({ created: 10_000, updated: 0, unchanged: 0 });
+    expect(response.json()).toMatchObject({ created: 10_000, updated: 0, unchanged: 0 });
     const history = await db()
       .selectFrom('network_history')
       .innerJoin('organisations', 'organisations.id', 'network_history.entity_id')
@@ -280,7 +282,21 @@ describe('network map: mapping survey import and directory export', () => {
       .where('network_history.change_kind', '=', 'imported')
       .executeTakeFirstOrThrow();
     expect(Number(history.count)).toBe(10_000);
-  }, 60_000);
+    const links = await db()
+      .selectFrom('referral_links')
+      .innerJoin('organisations', 'organisations.id', 'referral_links.from_organisation_id')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('organisations.name', 'like', 'Associazione %')
+      .executeTakeFirstOrThrow();
+    expect(Number(links.count)).toBe(9_999);
+    const territories = await db()
+      .selectFrom('organisation_territories')
+      .innerJoin('organisations', 'organisations.id', 'organisation_territories.organisation_id')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('organisations.name', 'like', 'Associazione %')
+      .executeTakeFirstOrThrow();
+    expect(Number(territories.count)).toBe(20_000);
+  }, 120_000);
 
   describe('confirming', () => {
     it('applies the preview in one go with history and one audit row; re-importing changes nothing', async () => {
@@ -288,7 +304,12 @@ describe('network map: mapping survey import and directory export', () => {
       const organisationsBefore = await count('organisations');
       const response = await confirm(admin, shown.previewId);
       expect(response.statusCode, response.body).toBe(200);
-      expect(response.json()).toEqual({ created: 4, updated: 1, unchanged: 1 });
+      expect(response.json()).toEqual({
+        created: 4,
+        updated: 1,
+        unchanged: 1,
+        helpDesks: { created: 0, updated: 0, unchanged: 0 },
+      });
       expect(await count('organisations')).toBe(organisationsBefore + 4);
 
       const firenze = await db()
@@ -343,7 +364,7 @@ describe('network map: mapping survey import and directory export', () => {
       expect(again.update).toEqual([]);
       expect(again.unchanged).toBe(6);
       const historyBefore = await count('network_history');
-      expect((await confirm(admin, again.previewId)).json()).toEqual({
+      expect((await confirm(admin, again.previewId)).json()).toMatchObject({
         created: 0,
         updated: 0,
         unchanged: 6,
@@ -432,7 +453,7 @@ describe('network map: mapping survey import and directory export', () => {
       .executeTakeFirstOrThrow();
     expect(arci.email).toBe('nuovo@arcitoscana.it');
     // The preview was not used up: once the fault is gone it applies.
-    expect((await confirm(admin, shown.previewId)).json()).toEqual({
+    expect((await confirm(admin, shown.previewId)).json()).toMatchObject({
       created: 1,
       updated: 1,
       unchanged: 0,
@@ -462,6 +483,12 @@ describe('network map: mapping survey import and directory export', () => {
       expect(text.replace(/\r\n/g, '')).not.toContain('\n');
       const rows = parse(text, { delimiter: ';', bom: true });
       expect(rows[0]!.slice(0, 3)).toEqual(['Nome', 'Tipo', 'Comune']);
+      expect(rows[0]!.slice(-2)).toEqual(['Territori', 'Invia a']);
+      // The 10,000 organisations of the large import come back with territories and referrals.
+      expect(rows.find((row) => row[0] === 'Associazione 2')!.slice(-2)).toEqual([
+        'Firenze, Prato',
+        'Associazione 1',
+      ]);
       const firenze = rows.find((row) => row[0] === 'Comune di Firenze')!;
       expect(firenze).toContain('15/03/2024');
       expect(firenze).toContain("'+39 055 27681");

@@ -146,6 +146,7 @@ describe('managing organisations', () => {
       longitude: 10.63,
       networkLeftOn: null,
       unarProtocolReference: 'Protocollo UNAR n. 2025/014',
+      unarProtocolDocument: null,
       territories: [
         { code: '050001', name: 'Bientina', provinceAcronym: 'PI' },
         { code: '050028', name: 'Ponsacco', provinceAcronym: 'PI' },
@@ -155,6 +156,7 @@ describe('managing organisations', () => {
       helpDesks: [],
       canEdit: true,
       canManageMembership: true,
+      canDownloadUnarProtocol: true,
       createdAt: anyString,
       updatedAt: anyString,
     });

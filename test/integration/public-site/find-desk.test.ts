@@ -326,7 +326,7 @@ describe('find a help desk, desk pages, network map and figures', () => {
       expect(body).toMatch(/<th scope="row">martedì – domenica<\/th>\s*<td>chiuso<\/td>/i);
       expect(body).toContain('Chiuso nei giorni festivi.');
       expect(body).toContain('id="contacts"');
-      expect(body).toContain('href="#contacts">Segnala una discriminazione</a>');
+      expect(body).toContain('href="/it/segnala">Segnala una discriminazione</a>');
       expect(body).toContain('Comuni di competenza');
       expect(body).toContain(`href="/en/help-desks/${ids['firenze']}" hreflang="en"`);
       expect(body).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);

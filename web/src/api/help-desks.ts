@@ -1,5 +1,5 @@
 import { apiRequest } from './client.ts';
-import type { HistoryEntry } from './organisations.ts';
+import type { Page } from './types.ts';
 import type { Municipality } from './municipalities.ts';
 
 export interface Interval {
@@ -86,10 +86,26 @@ export function updateHelpDesk(id: string, input: Partial<HelpDeskInput>): Promi
   return apiRequest('PATCH', `/api/help-desks/${encodeURIComponent(id)}`, { body: input });
 }
 
-export async function helpDeskHistory(id: string): Promise<HistoryEntry[]> {
-  const page = await apiRequest<{ items: HistoryEntry[] }>(
-    'GET',
-    `/api/help-desks/${encodeURIComponent(id)}/history`,
-  );
-  return page.items;
+/** A row of the help-desk list, with the municipalities it serves (the first few by name). */
+export interface HelpDeskListItem extends HelpDeskSummary {
+  competentMunicipalityCount: number;
+  competentMunicipalityNames: string[];
+}
+
+export const helpDeskFilterKeys = [
+  'query',
+  'organisationId',
+  'municipality',
+  'service',
+  'language',
+  'status',
+] as const;
+export type HelpDeskFilters = Partial<Record<(typeof helpDeskFilterKeys)[number], string>>;
+
+export function searchHelpDesks(
+  filters: HelpDeskFilters,
+  cursor: string | null,
+  limit = 50,
+): Promise<Page<HelpDeskListItem>> {
+  return apiRequest('GET', '/api/help-desks', { query: { ...filters, cursor, limit } });
 }

@@ -49,14 +49,23 @@ export interface OrganisationDetail extends OrganisationSummary {
   longitude: number | null;
   networkLeftOn: string | null;
   unarProtocolReference: string | null;
+  /** The signed protocol's file, never its content; null when none was uploaded. */
+  unarProtocolDocument: UnarProtocolDocument | null;
   territories: Municipality[];
   referralsTo: Referral[];
   referralsFrom: Referral[];
   helpDesks: HelpDeskSummary[];
   canEdit: boolean;
   canManageMembership: boolean;
+  canDownloadUnarProtocol: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface UnarProtocolDocument {
+  fileName: string;
+  sizeBytes: number;
+  uploadedAt: string;
 }
 
 export interface OrganisationInput {
@@ -151,4 +160,23 @@ export async function organisationHistory(id: string): Promise<HistoryEntry[]> {
     `/api/organisations/${encodeURIComponent(id)}/history`,
   );
   return page.items;
+}
+
+const unarProtocolPath = (id: string) =>
+  `/api/organisations/${encodeURIComponent(id)}/unar-protocol-document`;
+
+/** The download address of the signed protocol (served as an attachment, never inline). */
+export function unarProtocolDocumentUrl(id: string): string {
+  return unarProtocolPath(id);
+}
+
+/** Uploads the signed protocol (a PDF; the server checks the content and removes metadata). */
+export function uploadUnarProtocolDocument(id: string, file: File): Promise<UnarProtocolDocument> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  return apiRequest('PUT', unarProtocolPath(id), { body });
+}
+
+export function removeUnarProtocolDocument(id: string): Promise<void> {
+  return apiRequest('DELETE', unarProtocolPath(id));
 }

@@ -8,7 +8,10 @@ export type Permission =
   | 'audit.verify'
   | 'organisations.read'
   | 'network.edit'
-  | 'network.manage';
+  | 'network.manage'
+  | 'cases.intake'
+  | 'cases.read'
+  | 'cases.manage';
 
 export function can(user: SessionUser | null, permission: Permission): boolean {
   return user !== null && user.permissions.includes(permission);

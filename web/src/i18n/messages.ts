@@ -17,7 +17,9 @@ const files = import.meta.glob<Record<string, string>>(
     '../../../src/i18n/messages/*/common.json',
     '../../../src/i18n/messages/*/backoffice.json',
     '../../../src/i18n/messages/*/backoffice-network.json',
+    '../../../src/i18n/messages/*/backoffice-cases.json',
     '../../../src/i18n/messages/*/network.json',
+    '../../../src/i18n/messages/*/import.json',
   ],
   { eager: true, import: 'default' },
 );

@@ -15,6 +15,8 @@ interface NavEntry {
 
 const entries: NavEntry[] = [
   { to: '/', label: 'bo.nav.home', end: true },
+  { to: '/cases', label: 'bo.cases.nav', permission: 'cases.read' },
+  { to: '/cases/referrals', label: 'bo.cases.inbox.nav', permission: 'cases.read', nested: true },
   { to: '/users', label: 'bo.nav.users', permission: 'users.read' },
   { to: '/network', label: 'bo.network.nav', permission: 'organisations.read' },
   {

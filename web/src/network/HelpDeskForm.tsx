@@ -1,13 +1,12 @@
 import { Button } from 'design-react-kit';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import { createHelpDesk, updateHelpDesk } from '../api/help-desks.ts';
 import type { HelpDesk } from '../api/help-desks.ts';
 import { ErrorSummary } from '../common/ErrorSummary.tsx';
 import { StatusMessage } from '../common/StatusMessage.tsx';
-import { fieldId, useFormErrors } from '../common/useFormErrors.ts';
+import { useDraftForm } from '../common/useDraftForm.ts';
+import { fieldId } from '../common/useFormErrors.ts';
 import { useT } from '../i18n/useT.ts';
 import { targetFor } from './fieldTargets.ts';
 import { HELP_DESK_FORM, HelpDeskFields } from './HelpDeskFields.tsx';
@@ -26,14 +25,24 @@ export function HelpDeskForm({ desk, organisationId, onSaved }: Props) {
   const t = useT();
   const intl = useIntl();
   const navigate = useNavigate();
-  const form = useFormErrors();
-  const [draft, setDraft] = useState<HelpDeskDraft>(() => helpDeskDraftOf(desk));
-  const [saved, setSaved] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
+  const { draft, set, saved, submitting, form, onSubmit } = useDraftForm<HelpDeskDraft>({
+    initial: () => helpDeskDraftOf(desk),
+    check: (current) => checkHelpDeskDraft(current, t),
+    save: async (current) => {
+      const input = helpDeskInputOf(current, desk?.organisationId ?? organisationId);
+      if (desk) {
+        // The organisation is fixed once the desk exists: only the other fields are changed.
+        const changes = Object.fromEntries(
+          Object.entries(input).filter(([key]) => key !== 'organisationId'),
+        );
+        onSaved(await updateHelpDesk(desk.id, changes));
+      } else {
+        const created = await createHelpDesk(input);
+        void navigate(`/network/help-desks/${created.id}`);
+      }
+    },
+  });
 
-  function set<K extends keyof HelpDeskDraft>(key: K, value: HelpDeskDraft[K]) {
-    setDraft((previous) => ({ ...previous, [key]: value }));
-  }
   function label(path: string): string | undefined {
     const weekday = /^openingHours\.weekly\.(\d)(?:\.(\d+)\.(opens|closes))?/.exec(path);
     if (weekday) {
@@ -49,39 +58,8 @@ export function HelpDeskForm({ desk, organisationId, onSaved }: Props) {
   }
   const error = (field: string) => form.messageFor(field);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    const problems = checkHelpDeskDraft(draft, t);
-    if (problems.length > 0) {
-      form.showFieldErrors(problems);
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const input = helpDeskInputOf(draft, desk?.organisationId ?? organisationId);
-      if (desk) {
-        // The organisation is fixed once the desk exists: only the other fields are changed.
-        const changes = Object.fromEntries(
-          Object.entries(input).filter(([key]) => key !== 'organisationId'),
-        );
-        const updated = await updateHelpDesk(desk.id, changes);
-        form.clear();
-        setSaved(true);
-        onSaved(updated);
-      } else {
-        const created = await createHelpDesk(input);
-        void navigate(`/network/help-desks/${created.id}`);
-      }
-    } catch (failure) {
-      form.showError(failure);
-    } finally {
-      setSubmitting(false);
-    }
-  }
-
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} className="mb-5">
+    <form noValidate onSubmit={onSubmit} className="mb-5">
       <ErrorSummary
         errors={form.errors}
         target={(field) => targetFor(HELP_DESK_FORM, label, field)}

@@ -1,6 +1,7 @@
 import { Alert } from 'design-react-kit';
 import { Link, useParams } from 'react-router-dom';
-import { getHelpDesk, helpDeskHistory } from '../api/help-desks.ts';
+import { getHelpDesk } from '../api/help-desks.ts';
+import { helpDeskHistoryPage } from '../api/history.ts';
 import { describeError } from '../common/errors.ts';
 import { Loading } from '../common/Loading.tsx';
 import { PageHeading } from '../common/PageHeading.tsx';
@@ -63,7 +64,7 @@ export function HelpDeskPage() {
       )}
       <HistorySection
         version={`${desk.id}-${desk.updatedAt}`}
-        load={() => helpDeskHistory(desk.id)}
+        load={() => helpDeskHistoryPage(desk.id)}
       />
     </>
   );

@@ -1,26 +1,18 @@
 import { Alert } from 'design-react-kit';
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { HistoryEntry } from '../api/organisations.ts';
+import type { HistoryPage } from '../api/history.ts';
 import { describeError } from '../common/errors.ts';
 import { formatDateTime } from '../common/format.ts';
 import { Loading } from '../common/Loading.tsx';
 import { useT } from '../i18n/useT.ts';
+import { describeValue } from './historyValues.ts';
 import { useCodeLabel } from './labels.ts';
 
 interface Props {
   /** Changes when the record is saved, so the history is read again. */
   version: string;
-  load: () => Promise<HistoryEntry[]>;
-}
-
-function show(value: unknown, empty: string): string {
-  if (value === null || value === undefined || value === '') return empty;
-  if (Array.isArray(value))
-    return value.length ? value.map((v) => show(v, empty)).join(', ') : empty;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-    return String(value);
-  return JSON.stringify(value);
+  load: () => Promise<HistoryPage>;
 }
 
 /** Who changed what and when, newest first. */
@@ -28,7 +20,7 @@ export function HistorySection({ version, load }: Props) {
   const t = useT();
   const intl = useIntl();
   const label = useCodeLabel();
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [history, setHistory] = useState<HistoryPage | null>(null);
   const [error, setError] = useState<unknown>(null);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -36,7 +28,7 @@ export function HistorySection({ version, load }: Props) {
   useEffect(() => {
     let current = true;
     loadRef.current().then(
-      (items) => current && setEntries(items),
+      (page) => current && setHistory(page),
       (failure: unknown) => current && setError(failure),
     );
     return () => {
@@ -45,6 +37,9 @@ export function HistorySection({ version, load }: Props) {
   }, [version]);
 
   const empty = t('bo.network.history.empty');
+  const entries = history?.items ?? null;
+  const labels = history?.labels ?? { municipalities: {}, organisations: {} };
+  const context = { labels, codeLabel: label, empty };
   return (
     <section className="mb-5" aria-labelledby="history-heading">
       <h2 id="history-heading" className="h3">
@@ -72,8 +67,8 @@ export function HistorySection({ version, load }: Props) {
                 <li key={field}>
                   {t('bo.network.history.change', {
                     field: label('bo.network.field', field),
-                    from: show(change.from, empty),
-                    to: show(change.to, empty),
+                    from: describeValue(field, change.from, context),
+                    to: describeValue(field, change.to, context),
                   })}
                 </li>
               ))}

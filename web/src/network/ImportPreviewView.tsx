@@ -1,24 +1,49 @@
 import { Button } from 'design-react-kit';
+import { formatWeeklyHoursText } from '../../../src/core/opening-hours-text.ts';
 import type { ImportPreview, RowPlan } from '../api/network.ts';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
 import { useT } from '../i18n/useT.ts';
+import { describeValue } from './historyValues.ts';
 import { useCodeLabel } from './labels.ts';
 
+type Changes = RowPlan['changes'];
+
+interface DeskRowPlan {
+  row: number;
+  name: string;
+  organisationName: string;
+  changes: Changes;
+}
+
+/** The preview as the server sends it, with the help desks and names for display. */
+export interface FullImportPreview extends ImportPreview {
+  helpDesks?: { create: DeskRowPlan[]; update: DeskRowPlan[]; unchanged: number };
+  rejected: (ImportPreview['rejected'][number] & { sheet?: string })[];
+  labels?: { municipalities: Record<string, string> };
+}
+
 interface Props {
-  preview: ImportPreview;
+  preview: FullImportPreview;
   busy: boolean;
   onConfirm: () => void;
 }
 
-function useValueText(): (field: string, value: unknown) => string {
+function useValueText(preview: FullImportPreview): (field: string, value: unknown) => string {
   const label = useCodeLabel();
   const t = useT();
+  const { language } = useLocale();
+  const empty = t('bo.network.import.empty');
+  const context = {
+    labels: { municipalities: preview.labels?.municipalities ?? {}, organisations: {} },
+    codeLabel: label,
+    empty,
+  };
   return (field, value) => {
-    if (value === null || value === undefined || value === '') return t('bo.network.import.empty');
-    const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-    if (field === 'kind') return label('bo.network.kind', text);
-    if (field === 'networkRole') return label('bo.network.role', text);
-    if (field === 'status') return label('bo.network.status', text);
-    return text || JSON.stringify(value);
+    if (field === 'openingHours' && typeof value === 'object' && value !== null) {
+      const weekly = (value as { weekly?: Parameters<typeof formatWeeklyHoursText>[0] }).weekly;
+      return (weekly && formatWeeklyHoursText(weekly, language)) || empty;
+    }
+    return describeValue(field, value, context);
   };
 }
 
@@ -27,15 +52,18 @@ function PlanTable({
   title,
   rows,
   showFrom,
+  preview,
 }: {
   id: string;
   title: string;
-  rows: RowPlan[];
+  rows: (RowPlan | DeskRowPlan)[];
   showFrom: boolean;
+  preview: FullImportPreview;
 }) {
   const t = useT();
   const label = useCodeLabel();
-  const valueText = useValueText();
+  const valueText = useValueText(preview);
+  const desks = rows.some((row) => 'organisationName' in row);
   return (
     <section aria-labelledby={id} className="mt-4">
       <h3 id={id} className="h5">
@@ -48,6 +76,7 @@ function PlanTable({
             <tr>
               <th scope="col">{t('bo.network.import.column.row')}</th>
               <th scope="col">{t('bo.network.import.column.name')}</th>
+              {desks && <th scope="col">{t('bo.network.field.organisationId')}</th>}
               <th scope="col">{t('bo.network.import.column.changes')}</th>
             </tr>
           </thead>
@@ -56,6 +85,7 @@ function PlanTable({
               <tr key={row.row}>
                 <td>{row.row}</td>
                 <th scope="row">{row.name}</th>
+                {desks && <td>{'organisationName' in row ? row.organisationName : ''}</td>}
                 <td>
                   <ul className="list-unstyled mb-0">
                     {Object.entries(row.changes).map(([field, change]) => (
@@ -83,7 +113,10 @@ function PlanTable({
 /** What confirming the upload would do: creates, updates (field: from → to), rejections. */
 export function ImportPreviewView({ preview, busy, onConfirm }: Props) {
   const t = useT();
-  const canConfirm = preview.create.length + preview.update.length > 0;
+  const desks = preview.helpDesks ?? { create: [], update: [], unchanged: 0 };
+  const hasDesks = desks.create.length + desks.update.length + desks.unchanged > 0;
+  const canConfirm =
+    preview.create.length + preview.update.length + desks.create.length + desks.update.length > 0;
   return (
     <section aria-labelledby="network-import-preview" className="mt-4">
       <h2 id="network-import-preview">
@@ -93,7 +126,15 @@ export function ImportPreviewView({ preview, busy, onConfirm }: Props) {
         <li>{t('bo.network.import.count.rows', { count: preview.rows })}</li>
         <li>{t('bo.network.import.count.create', { count: preview.create.length })}</li>
         <li>{t('bo.network.import.count.update', { count: preview.update.length })}</li>
-        <li>{t('bo.network.import.count.unchanged', { count: preview.unchanged })}</li>
+        {hasDesks && (
+          <>
+            <li>{t('bo.network.import.count.deskCreate', { count: desks.create.length })}</li>
+            <li>{t('bo.network.import.count.deskUpdate', { count: desks.update.length })}</li>
+          </>
+        )}
+        <li>
+          {t('bo.network.import.count.unchanged', { count: preview.unchanged + desks.unchanged })}
+        </li>
         <li>{t('bo.network.import.count.rejected', { count: preview.rejected.length })}</li>
       </ul>
       {preview.create.length > 0 && (
@@ -102,6 +143,7 @@ export function ImportPreviewView({ preview, busy, onConfirm }: Props) {
           title={t('bo.network.import.createTitle')}
           rows={preview.create}
           showFrom={false}
+          preview={preview}
         />
       )}
       {preview.update.length > 0 && (
@@ -110,6 +152,25 @@ export function ImportPreviewView({ preview, busy, onConfirm }: Props) {
           title={t('bo.network.import.updateTitle')}
           rows={preview.update}
           showFrom
+          preview={preview}
+        />
+      )}
+      {desks.create.length > 0 && (
+        <PlanTable
+          id="network-import-desk-create"
+          title={t('bo.network.import.deskCreateTitle')}
+          rows={desks.create}
+          showFrom={false}
+          preview={preview}
+        />
+      )}
+      {desks.update.length > 0 && (
+        <PlanTable
+          id="network-import-desk-update"
+          title={t('bo.network.import.deskUpdateTitle')}
+          rows={desks.update}
+          showFrom
+          preview={preview}
         />
       )}
       {preview.rejected.length > 0 && (
@@ -129,8 +190,17 @@ export function ImportPreviewView({ preview, busy, onConfirm }: Props) {
               </thead>
               <tbody>
                 {preview.rejected.map((rejection, index) => (
-                  <tr key={`${rejection.row}-${rejection.column}-${index}`}>
-                    <td>{rejection.row}</td>
+                  <tr
+                    key={`${rejection.sheet ?? ''}-${rejection.row}-${rejection.column}-${index}`}
+                  >
+                    <td>
+                      {rejection.sheet
+                        ? t('bo.network.import.sheetRow', {
+                            sheet: rejection.sheet,
+                            row: rejection.row,
+                          })
+                        : rejection.row}
+                    </td>
                     <td>{rejection.column}</td>
                     <td>{rejection.reason}</td>
                   </tr>

@@ -13,11 +13,15 @@ export const filterKeys = ['query', 'kind', 'member', 'role', 'unar', 'status'] 
 interface Props {
   filters: OrganisationFilters;
   onSearch: (filters: OrganisationFilters) => void;
-  /** False on the map, which filters organisations but has no text search. */
-  withQuery?: boolean;
+  /**
+   * 'map' leaves out the text search and the choices that would leave the map blank: it shows
+   * only active organisations, and members through their seats and territories.
+   */
+  variant?: 'list' | 'map';
 }
 
-export function NetworkFiltersForm({ filters, onSearch, withQuery = true }: Props) {
+export function NetworkFiltersForm({ filters, onSearch, variant = 'list' }: Props) {
+  const onList = variant === 'list';
   const t = useT();
   const label = useCodeLabel();
   const [draft, setDraft] = useState<OrganisationFilters>(filters);
@@ -42,7 +46,7 @@ export function NetworkFiltersForm({ filters, onSearch, withQuery = true }: Prop
       onSubmit={submit}
       className="mb-4"
     >
-      {withQuery && (
+      {onList && (
         <TextField
           id="network-query"
           type="search"
@@ -71,7 +75,7 @@ export function NetworkFiltersForm({ filters, onSearch, withQuery = true }: Prop
           value={draft.member ?? ''}
           onChange={(value) => set('member', value)}
           placeholder={any}
-          options={yesNo}
+          options={onList ? yesNo : yesNo.filter((option) => option.value === 'yes')}
         />
         <SelectField
           id="network-role"
@@ -94,18 +98,20 @@ export function NetworkFiltersForm({ filters, onSearch, withQuery = true }: Prop
           placeholder={any}
           options={yesNo}
         />
-        <SelectField
-          id="network-status"
-          className="col-md-4 mb-3"
-          label={t('bo.network.field.status')}
-          value={draft.status ?? ''}
-          onChange={(value) => set('status', value)}
-          placeholder={any}
-          options={['active', 'inactive'].map((status) => ({
-            value: status,
-            label: t(`bo.network.status.${status}`),
-          }))}
-        />
+        {onList && (
+          <SelectField
+            id="network-status"
+            className="col-md-4 mb-3"
+            label={t('bo.network.field.status')}
+            value={draft.status ?? ''}
+            onChange={(value) => set('status', value)}
+            placeholder={any}
+            options={['active', 'inactive'].map((status) => ({
+              value: status,
+              label: t(`bo.network.status.${status}`),
+            }))}
+          />
+        )}
       </div>
       <Button type="submit" color="primary">
         {t('bo.network.filter.submit')}

@@ -3,13 +3,18 @@ import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { confirmImport, previewImport } from '../api/network.ts';
-import type { ImportPreview, ImportResult } from '../api/network.ts';
+import type { ImportResult } from '../api/network.ts';
 import { ErrorSummary } from '../common/ErrorSummary.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageHeading } from '../common/PageHeading.tsx';
 import { useFormErrors } from '../common/useFormErrors.ts';
 import { useT } from '../i18n/useT.ts';
-import { ImportPreviewView } from './ImportPreviewView.tsx';
+import { ImportPreviewView, type FullImportPreview } from './ImportPreviewView.tsx';
+
+/** The result as the server sends it, with the help desks' counts. */
+type FullImportResult = ImportResult & {
+  helpDesks?: { created: number; updated: number; unchanged: number };
+};
 
 const FILE_ID = 'network-import-file';
 const expectedColumns = [
@@ -29,6 +34,32 @@ const expectedColumns = [
   'Latitudine',
   'Longitudine',
   'Descrizione',
+  'Territori',
+  'Invia a',
+];
+const deskColumns = [
+  'Sportello',
+  'Organizzazione',
+  'Comune',
+  'Codice ISTAT comune',
+  'Indirizzo',
+  'CAP',
+  'Telefono',
+  'Email',
+  'Sito',
+  'Link online',
+  'Canali',
+  'Servizi',
+  'Lingue',
+  'Accessibilità',
+  'Accesso',
+  'Orari',
+  'Chiuso nei festivi',
+  'Comuni di competenza',
+  'Stato',
+  'Latitudine',
+  'Longitudine',
+  'Descrizione',
 ];
 
 type Busy = 'upload' | 'confirm' | null;
@@ -39,8 +70,8 @@ export function NetworkImportPage() {
   const form = useFormErrors();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<Busy>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [preview, setPreview] = useState<FullImportPreview | null>(null);
+  const [result, setResult] = useState<FullImportResult | null>(null);
   const fileLabel = t('bo.network.import.file');
 
   async function upload(event: FormEvent) {
@@ -99,6 +130,16 @@ export function NetworkImportPage() {
           ))}
         </ul>
         <p>{t('bo.network.import.columnsNotes')}</p>
+        <p>{t('bo.network.import.listsNotes')}</p>
+        <p className="mb-1">{t('bo.network.import.desksIntro')}</p>
+        <ul className="mb-2">
+          {deskColumns.map((column) => (
+            <li key={column} lang="it">
+              {column}
+            </li>
+          ))}
+        </ul>
+        <p>{t('bo.network.import.desksNotes')}</p>
       </div>
       <form onSubmit={(event) => void upload(event)} noValidate className="mb-4">
         <div className="mb-3">
@@ -133,7 +174,16 @@ export function NetworkImportPage() {
         {result && (
           <section aria-labelledby="network-import-result">
             <h2 id="network-import-result">{t('bo.network.import.done')}</h2>
-            <p>{t('bo.network.import.resultCounts', { ...result })}</p>
+            <p>
+              {t('bo.network.import.resultCounts', {
+                created: result.created,
+                updated: result.updated,
+                unchanged: result.unchanged,
+              })}
+            </p>
+            {result.helpDesks &&
+              result.helpDesks.created + result.helpDesks.updated + result.helpDesks.unchanged >
+                0 && <p>{t('bo.network.import.resultDeskCounts', { ...result.helpDesks })}</p>}
             <p>
               <Link to="/network">{t('bo.network.import.backToList')}</Link>
             </p>

@@ -1,13 +1,13 @@
 import { Alert } from 'design-react-kit';
 import { useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Link, useSearchParams } from 'react-router-dom';
-import { getNetworkMap, mapFilterKeys } from '../api/network.ts';
-import type { MapFilters, NetworkMap } from '../api/network.ts';
-import type { OrganisationFilters } from '../api/organisations.ts';
+import { Link } from 'react-router-dom';
+import { getNetworkMap } from '../api/network.ts';
+import type { NetworkMap } from '../api/network.ts';
 import { describeError } from '../common/errors.ts';
 import { Loading } from '../common/Loading.tsx';
 import { PageHeading } from '../common/PageHeading.tsx';
+import { useUrlFilters } from '../common/useUrlFilters.ts';
 import { useT } from '../i18n/useT.ts';
 import { NetworkFiltersForm } from './NetworkFiltersForm.tsx';
 import { NetworkMapTable } from './NetworkMapTable.tsx';
@@ -28,17 +28,17 @@ function Swatch({ fill }: { fill: string }) {
   );
 }
 
+/**
+ * The filters the map offers. Status is left out and membership offers only "member": the map
+ * shows active organisations only, and non-members never colour a municipality as members.
+ */
+const mapFilterKeys = ['kind', 'member', 'role', 'unar'] as const;
+
 /** The coordinator's map: municipalities by network status for the organisations filtered. */
 export function NetworkMapPage() {
   const t = useT();
   const intl = useIntl();
-  const [params, setParams] = useSearchParams();
-  const key = params.toString();
-  const filters = useMemo(() => {
-    const values: MapFilters = {};
-    for (const name of mapFilterKeys) values[name] = params.get(name) ?? '';
-    return values;
-  }, [params]);
+  const [filters, key, search] = useUrlFilters(mapFilterKeys);
   const [map, setMap] = useState<NetworkMap | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
@@ -62,13 +62,6 @@ export function NetworkMapPage() {
     };
   }, [key, filters]);
 
-  function search(next: OrganisationFilters) {
-    const entries = mapFilterKeys
-      .map((name): [string, string] => [name, next[name] ?? ''])
-      .filter((entry) => entry[1] !== '');
-    setParams(Object.fromEntries(entries));
-  }
-
   const image = useMemo(() => (map ? svgDataUri(map.svg) : null), [map]);
   return (
     <>
@@ -76,7 +69,8 @@ export function NetworkMapPage() {
       <p>
         <Link to="/network">{t('bo.network.map.backToList')}</Link>
       </p>
-      <NetworkFiltersForm filters={filters} onSearch={search} withQuery={false} />
+      <NetworkFiltersForm filters={filters} onSearch={search} variant="map" />
+      <p>{t('bo.network.map.explain')}</p>
       <div aria-live="polite">
         {loading && <Loading announce={false} />}
         {!loading && map && (

@@ -1,12 +1,11 @@
 import { Button } from 'design-react-kit';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { createOrganisation, updateOrganisation } from '../api/organisations.ts';
 import type { OrganisationDetail } from '../api/organisations.ts';
 import { ErrorSummary } from '../common/ErrorSummary.tsx';
 import { StatusMessage } from '../common/StatusMessage.tsx';
-import { fieldId, useFormErrors } from '../common/useFormErrors.ts';
+import { useDraftForm } from '../common/useDraftForm.ts';
+import { fieldId } from '../common/useFormErrors.ts';
 import { useT } from '../i18n/useT.ts';
 import { targetFor } from './fieldTargets.ts';
 import { MembershipFields } from './MembershipFields.tsx';
@@ -26,14 +25,25 @@ export function OrganisationForm({ organisation, canManageMembership, onSaved }:
   const t = useT();
   const intl = useIntl();
   const navigate = useNavigate();
-  const form = useFormErrors();
-  const [draft, setDraft] = useState<OrganisationDraft>(() => draftOf(organisation));
-  const [saved, setSaved] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
+  const { draft, set, saved, submitting, form, onSubmit } = useDraftForm<OrganisationDraft>({
+    initial: () => draftOf(organisation),
+    check: (current) => checkDraft(current, t),
+    save: async (current) => {
+      const input = inputOf(current);
+      if (organisation) {
+        onSaved(
+          await updateOrganisation(
+            organisation.id,
+            canManageMembership ? input : withoutMembership(input),
+          ),
+        );
+      } else {
+        const created = await createOrganisation(input);
+        void navigate(`/network/organisations/${created.id}`);
+      }
+    },
+  });
 
-  function set<K extends keyof OrganisationDraft>(key: K, value: OrganisationDraft[K]) {
-    setDraft((previous) => ({ ...previous, [key]: value }));
-  }
   function label(path: string): string | undefined {
     if (path === 'municipalityCode') return t('bo.network.field.seat');
     if (path.startsWith('territoryCodes')) return t('bo.network.field.territories');
@@ -42,39 +52,9 @@ export function OrganisationForm({ organisation, canManageMembership, onSaved }:
   }
   const error = (field: string) => form.messageFor(field);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    const problems = checkDraft(draft, t);
-    if (problems.length > 0) {
-      form.showFieldErrors(problems);
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const input = inputOf(draft);
-      if (organisation) {
-        const updated = await updateOrganisation(
-          organisation.id,
-          canManageMembership ? input : withoutMembership(input),
-        );
-        form.clear();
-        setSaved(true);
-        onSaved(updated);
-      } else {
-        const created = await createOrganisation(input);
-        void navigate(`/network/organisations/${created.id}`);
-      }
-    } catch (failure) {
-      form.showError(failure);
-    } finally {
-      setSubmitting(false);
-    }
-  }
-
   const territoriesId = fieldId(ORGANISATION_FORM, 'territoryCodes');
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} className="mb-5">
+    <form noValidate onSubmit={onSubmit} className="mb-5">
       <ErrorSummary
         errors={form.errors}
         target={(field) => targetFor(ORGANISATION_FORM, label, field)}

@@ -1,6 +1,7 @@
 import { Alert } from 'design-react-kit';
 import { Link, useParams } from 'react-router-dom';
-import { getOrganisation, organisationHistory } from '../api/organisations.ts';
+import { organisationHistoryPage } from '../api/history.ts';
+import { getOrganisation } from '../api/organisations.ts';
 import { can } from '../auth/permissions.ts';
 import { useSignedInUser } from '../auth/SessionProvider.tsx';
 import { describeError } from '../common/errors.ts';
@@ -13,6 +14,7 @@ import { OrganisationHelpDesks } from './OrganisationHelpDesks.tsx';
 import { OrganisationView } from './OrganisationView.tsx';
 import { ReferralsSection } from './ReferralsSection.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { UnarProtocolDocument } from './UnarProtocolDocument.tsx';
 import { useRecord } from './useRecord.ts';
 
 export function OrganisationPage() {
@@ -69,6 +71,7 @@ export function OrganisationPage() {
       ) : (
         <OrganisationView organisation={organisation} />
       )}
+      <UnarProtocolDocument organisation={organisation} onSaved={state.setRecord} />
       <ReferralsSection
         key={`referrals-${organisation.id}`}
         organisation={organisation}
@@ -77,7 +80,7 @@ export function OrganisationPage() {
       <OrganisationHelpDesks organisation={organisation} />
       <HistorySection
         version={`${organisation.id}-${organisation.updatedAt}`}
-        load={() => organisationHistory(organisation.id)}
+        load={() => organisationHistoryPage(organisation.id)}
       />
     </>
   );

@@ -1,6 +1,4 @@
 import { Alert, Button } from 'design-react-kit';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import type { FieldError } from '../api/client.ts';
@@ -12,7 +10,8 @@ import { Loading } from '../common/Loading.tsx';
 import { PageHeading } from '../common/PageHeading.tsx';
 import { checkNewPassword } from '../common/passwords.ts';
 import { TextField } from '../common/TextField.tsx';
-import { fieldId, useFormErrors } from '../common/useFormErrors.ts';
+import { useDraftForm } from '../common/useDraftForm.ts';
+import { fieldId } from '../common/useFormErrors.ts';
 import { useT } from '../i18n/useT.ts';
 import { LanguageField } from './LanguageField.tsx';
 import {
@@ -27,6 +26,14 @@ import { useOrganisations } from './useOrganisations.ts';
 
 const FORM = 'new-user';
 
+interface NewUserDraft {
+  email: string;
+  displayName: string;
+  password: string;
+  preferredLanguage: Language;
+  rows: MembershipRow[];
+}
+
 export interface UserPageNotice {
   notice?: 'created';
 }
@@ -34,15 +41,7 @@ export interface UserPageNotice {
 export function CreateUserPage() {
   const t = useT();
   const navigate = useNavigate();
-  const form = useFormErrors();
   const { organisations, loading, error: organisationsError } = useOrganisations();
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [language, setLanguage] = useState<Language>('it');
-  const [rows, setRows] = useState<MembershipRow[]>(() => [newMembershipRow()]);
-  const [submitting, setSubmitting] = useState(false);
-
   const labels: Record<string, string> = {
     email: t('bo.users.field.email'),
     displayName: t('bo.users.field.displayName'),
@@ -54,44 +53,45 @@ export function CreateUserPage() {
     return label ? { id: fieldId(FORM, field), label } : null;
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldError[] = [];
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) {
-      problems.push({ field: 'email', message: t('bo.users.emailInvalid') });
-    }
-    if (!displayName.trim()) {
-      problems.push({ field: 'displayName', message: t('bo.users.displayNameRequired') });
-    }
-    problems.push(...checkNewPassword('password', password, t));
-    problems.push(...checkMemberships(rows, t));
-    if (problems.length > 0) {
-      form.showFieldErrors(problems);
-      return;
-    }
-    setSubmitting(true);
-    try {
+  const { draft, set, submitting, form, onSubmit } = useDraftForm<NewUserDraft>({
+    initial: () => ({
+      email: '',
+      displayName: '',
+      password: '',
+      preferredLanguage: 'it',
+      rows: [newMembershipRow()],
+    }),
+    check: (current) => {
+      const problems: FieldError[] = [];
+      if (!/^[^\s@]+@[^\s@]+$/.test(current.email.trim())) {
+        problems.push({ field: 'email', message: t('bo.users.emailInvalid') });
+      }
+      if (!current.displayName.trim()) {
+        problems.push({ field: 'displayName', message: t('bo.users.displayNameRequired') });
+      }
+      problems.push(...checkNewPassword('password', current.password, t));
+      problems.push(...checkMemberships(current.rows, t));
+      return problems;
+    },
+    save: async (current) => {
       const created = await createUser({
-        email: email.trim(),
-        displayName: displayName.trim(),
-        password,
-        preferredLanguage: language,
-        memberships: toMembershipInputs(rows),
+        email: current.email.trim(),
+        displayName: current.displayName.trim(),
+        password: current.password,
+        preferredLanguage: current.preferredLanguage,
+        memberships: toMembershipInputs(current.rows),
       });
       const state: UserPageNotice = { notice: 'created' };
       void navigate(`/users/${encodeURIComponent(created.id)}`, { state });
-    } catch (error) {
-      // A conflict is the e-mail already in use; say so by the field if the server did not.
-      const taken =
-        error instanceof ApiError &&
-        error.code === 'conflict' &&
-        !error.fields.some((f) => f.field === 'email')
-          ? [{ field: 'email', message: t('bo.users.emailTaken') }]
-          : [];
-      form.showError(error, taken);
-      setSubmitting(false);
-    }
-  }
+    },
+    // A conflict is the e-mail already in use; say so by the field if the server did not.
+    failureFields: (error) =>
+      error instanceof ApiError &&
+      error.code === 'conflict' &&
+      !error.fields.some((f) => f.field === 'email')
+        ? [{ field: 'email', message: t('bo.users.emailTaken') }]
+        : [],
+  });
 
   return (
     <>
@@ -105,7 +105,7 @@ export function CreateUserPage() {
           {describeError(organisationsError, t)}
         </Alert>
       )}
-      <form noValidate onSubmit={(event) => void submit(event)}>
+      <form noValidate onSubmit={onSubmit}>
         <ErrorSummary errors={form.errors} target={target} />
         <TextField
           id={fieldId(FORM, 'email')}
@@ -113,8 +113,8 @@ export function CreateUserPage() {
           type="email"
           autoComplete="off"
           required
-          value={email}
-          onChange={setEmail}
+          value={draft.email}
+          onChange={(value) => set('email', value)}
           error={form.messageFor('email')}
         />
         <TextField
@@ -122,8 +122,8 @@ export function CreateUserPage() {
           label={labels.displayName ?? ''}
           autoComplete="off"
           required
-          value={displayName}
-          onChange={setDisplayName}
+          value={draft.displayName}
+          onChange={(value) => set('displayName', value)}
           error={form.messageFor('displayName')}
         />
         <TextField
@@ -133,20 +133,20 @@ export function CreateUserPage() {
           autoComplete="new-password"
           required
           hint={t('bo.password.hint')}
-          value={password}
-          onChange={setPassword}
+          value={draft.password}
+          onChange={(value) => set('password', value)}
           error={form.messageFor('password')}
         />
         <LanguageField
           id={fieldId(FORM, 'preferredLanguage')}
-          value={language}
-          onChange={setLanguage}
+          value={draft.preferredLanguage}
+          onChange={(value: Language) => set('preferredLanguage', value)}
           error={form.messageFor('preferredLanguage')}
         />
         <MembershipsEditor
           formId={FORM}
-          rows={rows}
-          onChange={setRows}
+          rows={draft.rows}
+          onChange={(rows) => set('rows', rows)}
           organisations={organisations}
           messageFor={form.messageFor}
         />

@@ -1,11 +1,10 @@
 import { Button } from 'design-react-kit';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { Organisation, UserSummary } from '../api/types.ts';
 import { replaceMemberships } from '../api/users.ts';
 import { ErrorSummary } from '../common/ErrorSummary.tsx';
 import { StatusMessage } from '../common/StatusMessage.tsx';
-import { fieldId, useFormErrors } from '../common/useFormErrors.ts';
+import { useDraftForm } from '../common/useDraftForm.ts';
+import { fieldId } from '../common/useFormErrors.ts';
 import { useT } from '../i18n/useT.ts';
 import {
   checkMemberships,
@@ -26,11 +25,20 @@ interface Props {
 
 export function UserMembershipsForm({ user, organisations, onSaved }: Props) {
   const t = useT();
-  const form = useFormErrors();
-  const [rows, setRows] = useState<MembershipRow[]>(() =>
-    user.memberships.length > 0 ? user.memberships.map(newMembershipRow) : [newMembershipRow()],
-  );
-  const [saved, setSaved] = useState(false);
+  const {
+    draft: rows,
+    setDraft: setRows,
+    saved,
+    submitting,
+    form,
+    onSubmit,
+  } = useDraftForm<MembershipRow[]>({
+    initial: () =>
+      user.memberships.length > 0 ? user.memberships.map(newMembershipRow) : [newMembershipRow()],
+    check: (current) => checkMemberships(current, t),
+    save: async (current) =>
+      onSaved(await replaceMemberships(user.id, toMembershipInputs(current))),
+  });
   // An organisation the list does not offer (closed, or outside what this admin may list)
   // must still be shown for the memberships the user already has.
   const known = new Set(organisations.map((o) => o.id));
@@ -40,35 +48,13 @@ export function UserMembershipsForm({ user, organisations, onSaved }: Props) {
       .filter((m) => !known.has(m.organisationId))
       .map((m) => ({ id: m.organisationId, name: m.organisationName })),
   ].filter((o, index, all) => all.findIndex((other) => other.id === o.id) === index);
-  const [submitting, setSubmitting] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    const problems = checkMemberships(rows, t);
-    if (problems.length > 0) {
-      form.showFieldErrors(problems);
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const updated = await replaceMemberships(user.id, toMembershipInputs(rows));
-      form.clear();
-      setSaved(true);
-      onSaved(updated);
-    } catch (error) {
-      form.showError(error);
-    } finally {
-      setSubmitting(false);
-    }
-  }
 
   return (
     <section className="mb-5">
       <h2 id="user-memberships-heading" className="h3">
         {t('bo.users.membershipsSection')}
       </h2>
-      <form noValidate onSubmit={(event) => void submit(event)}>
+      <form noValidate onSubmit={onSubmit}>
         <ErrorSummary
           errors={form.errors}
           target={(field) => {

@@ -1,13 +1,12 @@
-import { Alert, Button } from 'design-react-kit';
+import { Button } from 'design-react-kit';
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { listUsers } from '../api/users.ts';
 import { can } from '../auth/permissions.ts';
 import { useSignedInUser } from '../auth/SessionProvider.tsx';
-import { describeError } from '../common/errors.ts';
-import { Loading } from '../common/Loading.tsx';
 import { PageHeading } from '../common/PageHeading.tsx';
+import { PagedResults } from '../common/PagedResults.tsx';
 import { TextField } from '../common/TextField.tsx';
 import { usePagedList } from '../common/usePagedList.ts';
 import { useT } from '../i18n/useT.ts';
@@ -57,35 +56,13 @@ export function UsersPage() {
         </div>
       </form>
 
-      <div aria-live="polite">
-        {list.loading ? (
-          <Loading announce={false} />
-        ) : (
-          !list.error && (
-            <p>
-              {list.items.length === 0
-                ? t('bo.users.none')
-                : t('bo.users.count', { count: list.items.length })}
-            </p>
-          )
-        )}
-      </div>
-      {Boolean(list.error) && (
-        <Alert color="danger" fade={false} role="alert">
-          {describeError(list.error, t)}
-        </Alert>
-      )}
-      {list.items.length > 0 && <UsersTable users={list.items} caption={caption} />}
-      {list.nextCursor && (
-        <Button
-          color="primary"
-          outline
-          disabled={list.loadingMore}
-          onClick={() => void list.loadMore()}
-        >
-          {list.loadingMore ? t('bo.loading') : t('bo.loadMore')}
-        </Button>
-      )}
+      <PagedResults
+        list={list}
+        none={t('bo.users.none')}
+        count={(count) => t('bo.users.count', { count })}
+      >
+        <UsersTable users={list.items} caption={caption} />
+      </PagedResults>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { weeklySummary, type OpeningHours } from '../../../core/opening-hours.ts
 import { html, type SafeHtml } from '../../../http/html.ts';
 import { translate, type Locale } from '../../../i18n/i18n.ts';
 import { renderLayout } from '../layout.ts';
-import { deskAlternates, networkPagePath, pagePath } from '../site-paths.ts';
+import { deskAlternates, networkPagePath, pagePath, reportPages } from '../site-paths.ts';
 import type { PublicDesk } from './desks.ts';
 import {
   channelList,
@@ -125,7 +125,7 @@ export function renderDeskPage(locale: Locale, data: DeskPageData, now: Date): s
     ${openBadge(locale, desk.hours, now)}
     ${desk.description ? html`<p>${desk.description}</p>` : null}
     <p>
-      <a class="btn btn-primary" href="#contacts">${t('desk.report')}</a>
+      <a class="btn btn-primary" href="${reportPages.report[locale]}">${t('desk.report')}</a>
     </p>
     ${section('services', t('desk.services'), list(vocabularyList(locale, 'service', desk.services), t('desk.none')))}
     ${section('languages', t('desk.languages'), list(vocabularyList(locale, 'language', desk.languages), t('desk.none')))}

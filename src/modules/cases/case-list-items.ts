@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { CaseStatus } from '../../core/cases/workflow.ts';
+import { localDate } from '../../core/cases/working-days.ts';
+import { caseTeamOrganisations, type Actor } from '../../core/policy.ts';
+import type { DB } from '../../db/schema.ts';
+import { overdueFlags, type OverdueFlags } from './case-clock.ts';
+import { caseSettingsOf } from './case-settings.ts';
+
+/** A row of the queue: only what is stored in clear, nothing decrypted. */
+export interface CaseListItem {
+  id: string;
+  reference: string;
+  title: string | null;
+  status: CaseStatus;
+  channel: string;
+  receivedAt: string;
+  acknowledgeDueOn: string;
+  takeInChargeDueOn: string;
+  overdue: OverdueFlags;
+  organisation: { id: string; name: string } | null;
+  helpDesk: { id: string; name: string } | null;
+  assignee: { id: string; displayName: string } | null;
+  grounds: string[] | null;
+  domains: string[] | null;
+  intersectional: boolean | null;
+  access: 'team' | 'referral';
+}
+
+/**
+ * The rows of one page, in the page's order. A case the actor sees through a referral shows
+ * its codes only when the referral shares the classification, and never its assignee.
+ */
+export async function loadListItems(
+  db: Kysely<DB>,
+  config: Config,
+  actor: Actor,
+  ids: string[],
+  now: Date,
+): Promise<CaseListItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('cases')
+    .leftJoin('organisations', 'organisations.id', 'cases.organisation_id')
+    .leftJoin('help_desks', 'help_desks.id', 'cases.help_desk_id')
+    .leftJoin('users', 'users.id', 'cases.assignee_user_id')
+    .select([
+      'cases.id',
+      'cases.reference',
+      'cases.title',
+      'cases.status',
+      'cases.channel',
+      'cases.received_at',
+      'cases.acknowledge_due_on',
+      'cases.take_in_charge_due_on',
+      'cases.taken_in_charge_at',
+      'cases.organisation_id',
+      'organisations.name as organisation_name',
+      'cases.help_desk_id',
+      'help_desks.name as help_desk_name',
+      'cases.assignee_user_id',
+      'users.display_name as assignee_name',
+      'cases.ground_codes',
+      'cases.domain_codes',
+      'cases.intersectional',
+    ])
+    .where('cases.id', 'in', ids)
+    .execute();
+  const team = new Set(caseTeamOrganisations(actor));
+  const referralOnly = rows.filter(
+    (row) => row.organisation_id === null || !team.has(row.organisation_id),
+  );
+  const classificationShared = new Set<string>();
+  if (referralOnly.length > 0) {
+    const organisations = actor.memberships.map((membership) => membership.organisationId);
+    const referrals = await db
+      .selectFrom('case_referrals')
+      .select('case_id')
+      .where(
+        'case_id',
+        'in',
+        referralOnly.map((row) => row.id),
+      )
+      .where('status', 'in', ['pending', 'accepted'])
+      .where((eb) =>
+        eb.or([
+          eb('to_user_id', '=', actor.id),
+          ...(organisations.length > 0 ? [eb('to_organisation_id', 'in', organisations)] : []),
+        ]),
+      )
+      .where((eb) => eb(eb.val('classification'), '=', eb.fn.any('shares')))
+      .execute();
+    for (const referral of referrals) classificationShared.add(referral.case_id);
+  }
+  const today = localDate(now, caseSettingsOf(config).timeZone);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const isTeam = row.organisation_id !== null && team.has(row.organisation_id);
+    const codes = isTeam || classificationShared.has(row.id);
+    return [
+      {
+        id: row.id,
+        reference: row.reference,
+        title: row.title,
+        status: row.status,
+        channel: row.channel,
+        receivedAt: row.received_at.toISOString(),
+        acknowledgeDueOn: row.acknowledge_due_on,
+        takeInChargeDueOn: row.take_in_charge_due_on,
+        overdue: overdueFlags(
+          {
+            status: row.status,
+            acknowledgeDueOn: row.acknowledge_due_on,
+            takeInChargeDueOn: row.take_in_charge_due_on,
+            takenInChargeAt: row.taken_in_charge_at,
+          },
+          today,
+        ),
+        organisation:
+          row.organisation_id && row.organisation_name
+            ? { id: row.organisation_id, name: row.organisation_name }
+            : null,
+        helpDesk:
+          row.help_desk_id && row.help_desk_name
+            ? { id: row.help_desk_id, name: row.help_desk_name }
+            : null,
+        assignee:
+          isTeam && row.assignee_user_id && row.assignee_name
+            ? { id: row.assignee_user_id, displayName: row.assignee_name }
+            : null,
+        grounds: codes ? row.ground_codes : null,
+        domains: codes ? row.domain_codes : null,
+        intersectional: codes ? row.intersectional : null,
+        access: isTeam ? 'team' : 'referral',
+      },
+    ];
+  });
+}

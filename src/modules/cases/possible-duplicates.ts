@@ -1,0 +1,211 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import { notFound } from '../../core/errors.ts';
+import { localDateTime } from '../../core/opening-hours/local-time.ts';
+import { caseAccess, type Actor } from '../../core/policy.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Locale } from '../../i18n/i18n.ts';
+import { fieldError, isUuid, loadCaseScope } from './case-access.ts';
+import { recordCaseEvent } from './case-events.ts';
+import { caseSettingsOf } from './case-settings.ts';
+import { lockCase } from './lock-case.ts';
+
+type MatchKind = 'email' | 'phone' | 'narrative';
+
+export type PossibleDuplicate =
+  | {
+      visible: true;
+      caseId: string;
+      reference: string;
+      status: string;
+      receivedAt: string;
+      organisation: { id: string; name: string } | null;
+      matches: MatchKind[];
+      link: 'duplicate' | 'related' | null;
+    }
+  | {
+      visible: false;
+      organisationName: string | null;
+      receivedMonth: string;
+      matches: MatchKind[];
+    };
+
+/**
+ * Other cases, at any desk, that share a fingerprint with this one (the keyed hash of the same
+ * e-mail, phone or narrative). A case the reader may open is shown with its reference; any
+ * other is described only by who holds it, the month it arrived and what matched, so two desks
+ * can talk to each other without one learning who the other's case is about.
+ */
+export async function findPossibleDuplicates(
+  db: Kysely<DB>,
+  config: Config,
+  actor: Actor,
+  caseId: string,
+): Promise<PossibleDuplicate[]> {
+  const matches = await db
+    .selectFrom('case_fingerprints as mine')
+    .innerJoin('case_fingerprints as other', (join) =>
+      join
+        .onRef('other.kind', '=', 'mine.kind')
+        .onRef('other.value_hash', '=', 'mine.value_hash')
+        .onRef('other.case_id', '<>', 'mine.case_id'),
+    )
+    .innerJoin('cases', 'cases.id', 'other.case_id')
+    .leftJoin('organisations', 'organisations.id', 'cases.organisation_id')
+    .select([
+      'cases.id',
+      'cases.reference',
+      'cases.status',
+      'cases.received_at',
+      'cases.organisation_id',
+      'organisations.name as organisation_name',
+      'other.kind',
+    ])
+    .where('mine.case_id', '=', caseId)
+    .where('cases.erased_at', 'is', null)
+    .orderBy('cases.received_at')
+    .orderBy('cases.id')
+    .limit(200)
+    .execute();
+  const byCase = new Map<string, { row: (typeof matches)[number]; kinds: Set<MatchKind> }>();
+  for (const row of matches) {
+    const entry = byCase.get(row.id) ?? { row, kinds: new Set<MatchKind>() };
+    entry.kinds.add(row.kind);
+    byCase.set(row.id, entry);
+  }
+  const links = await db
+    .selectFrom('case_links')
+    .select(['case_id', 'linked_case_id', 'kind'])
+    .where((eb) => eb.or([eb('case_id', '=', caseId), eb('linked_case_id', '=', caseId)]))
+    .execute();
+  const linkOf = (other: string) =>
+    links.find((link) => link.case_id === other || link.linked_case_id === other)?.kind ?? null;
+  const timeZone = caseSettingsOf(config).timeZone;
+  const result: PossibleDuplicate[] = [];
+  for (const { row, kinds } of byCase.values()) {
+    const scope = await loadCaseScope(db, row.id);
+    const visible = scope !== null && caseAccess(actor, scope) !== null;
+    const matchKinds = [...kinds].sort();
+    if (visible) {
+      result.push({
+        visible: true,
+        caseId: row.id,
+        reference: row.reference,
+        status: row.status,
+        receivedAt: row.received_at.toISOString(),
+        organisation:
+          row.organisation_id && row.organisation_name
+            ? { id: row.organisation_id, name: row.organisation_name }
+            : null,
+        matches: matchKinds,
+        link: linkOf(row.id),
+      });
+    } else {
+      result.push({
+        visible: false,
+        organisationName: row.organisation_name,
+        receivedMonth: localDateTime(row.received_at, timeZone).date.slice(0, 7),
+        matches: matchKinds,
+      });
+    }
+  }
+  return result;
+}
+
+/** Stored once per pair, smaller id first (the table's check). */
+function pair(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+/**
+ * Links two cases a person judged to be the same story (or related): they stay two cases,
+ * each with its own team, and the link can be undone. The other case must be one the person
+ * may open; any other answer is the same as for a case that does not exist.
+ */
+export async function linkCases(
+  db: Kysely<DB>,
+  config: Config,
+  actor: Actor,
+  caseId: string,
+  rawLinkedId: string,
+  kind: 'duplicate' | 'related',
+  locale: Locale,
+  now = new Date(),
+): Promise<{ linkedCaseId: string; kind: string; changed: boolean }> {
+  const linkedId = rawLinkedId.toLowerCase();
+  const unknown = () => fieldError(locale, 'linkedCaseId', 'cases.links.case_unknown');
+  if (!isUuid(linkedId)) throw unknown();
+  if (linkedId === caseId) throw fieldError(locale, 'linkedCaseId', 'cases.links.same_case');
+  const scope = await loadCaseScope(db, linkedId);
+  if (!scope || caseAccess(actor, scope) === null) throw unknown();
+  const [first, second] = pair(caseId, linkedId);
+  return db.transaction().execute(async (trx) => {
+    await lockCase(trx, caseId, undefined, locale);
+    const existing = await trx
+      .selectFrom('case_links')
+      .select('kind')
+      .where('case_id', '=', first)
+      .where('linked_case_id', '=', second)
+      .executeTakeFirst();
+    if (existing?.kind === kind) return { linkedCaseId: linkedId, kind, changed: false };
+    if (existing) {
+      await trx
+        .updateTable('case_links')
+        .set({ kind, linked_by: actor.id })
+        .where('case_id', '=', first)
+        .where('linked_case_id', '=', second)
+        .execute();
+    } else {
+      await trx
+        .insertInto('case_links')
+        .values({
+          case_id: first,
+          linked_case_id: second,
+          kind,
+          linked_by: actor.id,
+          linked_at: now,
+        })
+        .execute();
+    }
+    await recordCaseEvent(trx, config, {
+      caseId,
+      kind: 'case_linked',
+      actorUserId: actor.id,
+      at: now,
+      details: { linkedCaseId: linkedId, linkKind: kind },
+    });
+    return { linkedCaseId: linkedId, kind, changed: true };
+  });
+}
+
+/** Undoes a link; 404 when the two cases were not linked. */
+export async function unlinkCases(
+  db: Kysely<DB>,
+  config: Config,
+  actor: Actor,
+  caseId: string,
+  rawLinkedId: string,
+  locale: Locale,
+  now = new Date(),
+): Promise<{ linkedCaseId: string }> {
+  const linkedId = rawLinkedId.toLowerCase();
+  if (!isUuid(linkedId)) throw notFound();
+  const [first, second] = pair(caseId, linkedId);
+  return db.transaction().execute(async (trx) => {
+    await lockCase(trx, caseId, undefined, locale);
+    const removed = await trx
+      .deleteFrom('case_links')
+      .where('case_id', '=', first)
+      .where('linked_case_id', '=', second)
+      .executeTakeFirst();
+    if (removed.numDeletedRows === 0n) throw notFound();
+    await recordCaseEvent(trx, config, {
+      caseId,
+      kind: 'case_unlinked',
+      actorUserId: actor.id,
+      at: now,
+      details: { linkedCaseId: linkedId },
+    });
+    return { linkedCaseId: linkedId };
+  });
+}

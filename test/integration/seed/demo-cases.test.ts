@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoCases } from '../../../src/seed/demo-cases.ts';
+import { demoCases } from '../../../src/seed/demo-cases-data.ts';
+import { seedDemoData } from '../../../src/seed/demo.ts';
+import { createTestApp, type TestContext } from '../../helpers/test-app.ts';
+
+describe('demo cases', () => {
+  let context: TestContext;
+  const db = () => context.database.handle.db;
+
+  beforeAll(async () => {
+    context = await createTestApp();
+    await seedDemoData(db());
+    expect(await seedDemoCases(db(), context.config)).toBe(demoCases.length);
+  }, 120_000);
+  afterAll(() => context.close());
+
+  it('walks every demo case down its path to the state it describes', async () => {
+    const rows = await db()
+      .selectFrom('cases')
+      .select(['title', 'status', 'outcome_code', 'narrative_enc', 'classified_at'])
+      .execute();
+    expect(rows).toHaveLength(demoCases.length);
+    for (const demo of demoCases) {
+      const row = rows.find((candidate) => candidate.title === demo.title)!;
+      expect(row.status, demo.title).toBe(demo.path.at(-1) ?? 'received');
+      if (demo.outcome) expect(row.outcome_code).toBe(demo.outcome);
+      expect(row.narrative_enc).not.toContain(demo.narrative.slice(0, 20));
+      expect(row.classified_at !== null, demo.title).toBe(demo.path.length > 0);
+    }
+  });
+
+  it('routes cases to the competent demo desks and the rest to the central queue', async () => {
+    const queues = await db()
+      .selectFrom('cases')
+      .leftJoin('help_desks', 'help_desks.id', 'cases.help_desk_id')
+      .innerJoin('organisations', 'organisations.id', 'cases.organisation_id')
+      .select(['cases.municipality_code', 'help_desks.name as desk', 'organisations.network_role'])
+      .execute();
+    expect(queues.filter((queue) => queue.desk === null)).toEqual([
+      { municipality_code: null, desk: null, network_role: 'lead_partner' },
+    ]);
+  });
+
+  it('writes nothing a second time', async () => {
+    expect(await seedDemoCases(db(), context.config)).toBe(0);
+  });
+});
