@@ -55,6 +55,20 @@ export async function eraseExpiredCases(
         })
         .where('id', 'in', ids)
         .execute();
+      // The victim profile is special-category data too: it outlives the case only for
+      // statistics, and only when the reporter agreed to that use.
+      await trx
+        .updateTable('cases')
+        .set({
+          victim_age_band: null,
+          victim_gender: null,
+          victim_citizenship_group: null,
+          victim_migration_background: null,
+          victim_residence_status: null,
+        })
+        .where('id', 'in', ids)
+        .where('statistics_allowed', '=', false)
+        .execute();
       await trx
         .updateTable('case_events')
         .set({ body_enc: null })

@@ -229,4 +229,40 @@ describe(`retention: erasing personal data when the clock passes on ${testDataba
     expect(other.narrative_enc).not.toBeNull();
     expect(other.erased_at).toBeNull();
   });
+  it('keeps the victim profile after erasure only where the statistics consent allows it', async () => {
+    const { db, context } = world;
+    const profile = {
+      ageBand: '25_34',
+      gender: 'woman',
+      citizenshipGroup: 'non_eu',
+      migrationBackground: 'first_generation',
+      residenceStatus: 'permit_holder',
+    } as const;
+    const withConsent = await publicCase(world, { victimProfile: profile });
+    const withoutConsent = await publicCase(world, {
+      victimProfile: profile,
+      consents: { handling: true, sharing: false, statistics: false, contact: false },
+    });
+    const ids = [withConsent.id, withoutConsent.id];
+    await db
+      .updateTable('cases')
+      .set({ status: 'withdrawn', retention_until: '2000-01-01' })
+      .where('id', 'in', ids)
+      .execute();
+    expect(await eraseExpiredCases(db, context.config, new Date())).toBeGreaterThanOrEqual(2);
+    const rows = await db
+      .selectFrom('cases')
+      .select(['id', 'victim_age_band', 'victim_gender', 'victim_residence_status', 'erased_at'])
+      .where('id', 'in', ids)
+      .execute();
+    const kept = rows.find((row) => row.id === withConsent.id)!;
+    const dropped = rows.find((row) => row.id === withoutConsent.id)!;
+    expect(kept).toMatchObject({ victim_age_band: '25_34', victim_gender: 'woman' });
+    expect(dropped).toMatchObject({
+      victim_age_band: null,
+      victim_gender: null,
+      victim_residence_status: null,
+    });
+    expect(dropped.erased_at).not.toBeNull();
+  });
 });
