@@ -32,6 +32,8 @@ try {
   await phonePage.screenshot({ path: join(out, 'public-home-phone-no-js.png') });
   await phonePage.goto('/it/sportelli?comune=pontedera');
   await phonePage.screenshot({ path: join(out, 'find-a-desk-phone-no-js.png'), fullPage: true });
+  await phonePage.goto('/it/segnala');
+  await phonePage.screenshot({ path: join(out, 'report-form-phone-no-js.png'), fullPage: true });
 
   const signIn = async (role: string) => {
     const user = server.demo.find((credential) => credential.role === role);
@@ -58,6 +60,14 @@ try {
   await page.getByRole('button', { name: 'Verifica la catena' }).click();
   await page.getByText(/Catena integra/).waitFor();
   await page.screenshot({ path: join(out, 'back-office-audit.png') });
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await signIn('operator');
+  await page.goto('/app/cases?scope=organisation');
+  await page.getByRole('table').waitFor();
+  await page.screenshot({ path: join(out, 'back-office-cases.png'), fullPage: true });
+  await page.getByRole('table').getByRole('link').first().click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.screenshot({ path: join(out, 'back-office-case.png') });
   console.log(`Screenshots written to ${out}`);
 } finally {
   await browser.close();
