@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { keyedHash } from '../../core/keyed-hash.ts';
+import { throttleAddress } from '../../core/address-key.ts';
 import type { DB } from '../../db/schema.ts';
 
 export interface ThrottleRule {
@@ -19,7 +20,7 @@ export function accountKey(config: Config, email: string): string {
 }
 
 export function addressKey(config: Config, address: string): string {
-  return keyedHash(config.hashKey, 'throttle:address', address);
+  return keyedHash(config.hashKey, 'throttle:address', throttleAddress(address));
 }
 
 /** Seconds until the key may try again, or 0. */

@@ -28,6 +28,23 @@ export interface CaseListItem {
 }
 
 /**
+ * Organisations whose referrals reach the actor, as `caseAccess` reads them: those whose cases
+ * they work (operator, node coordinator) or advise on (legal expert). An analyst or auditor
+ * membership receives nothing.
+ */
+export function referralReceivingOrganisations(actor: Actor): string[] {
+  return [
+    ...new Set(
+      actor.memberships
+        .filter((membership) =>
+          ['operator', 'node_coordinator', 'legal_expert'].includes(membership.role),
+        )
+        .map((membership) => membership.organisationId),
+    ),
+  ];
+}
+
+/**
  * The rows of one page, in the page's order. A case the actor sees through a referral shows
  * its codes only when the referral shares the classification, and never its assignee.
  */
@@ -72,7 +89,7 @@ export async function loadListItems(
   );
   const classificationShared = new Set<string>();
   if (referralOnly.length > 0) {
-    const organisations = actor.memberships.map((membership) => membership.organisationId);
+    const organisations = referralReceivingOrganisations(actor);
     const referrals = await db
       .selectFrom('case_referrals')
       .select('case_id')

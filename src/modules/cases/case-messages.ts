@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
+import { lockLiveCase } from './live-case.ts';
 import { seal, unseal } from './sealed-fields.ts';
 
 /** Long enough for a careful answer, short enough to stay a message rather than a document. */
@@ -46,7 +47,8 @@ export function checkMessageBody(body: string): string {
  * Adds a message to the conversation between the desk and the reporter (the receipt channel:
  * the desk never needs the reporter's contact data to ask a question). The body is sealed to
  * its row, so the id is chosen here before encrypting. A message from the reporter also goes
- * on the case's timeline, without its text, so the desk sees that something arrived.
+ * on the case's timeline, without its text, so the desk sees that something arrived. An erased
+ * case takes no message (`CaseErasedError`).
  */
 export async function postMessage(
   db: Kysely<DB>,
@@ -58,6 +60,7 @@ export async function postMessage(
   const id = randomUUID();
   const bodyEnc = seal(config.masterKeys, 'case_messages', 'body_enc', id, body)!;
   await db.transaction().execute(async (trx) => {
+    await lockLiveCase(trx, input.caseId);
     await trx
       .insertInto('case_messages')
       .values({

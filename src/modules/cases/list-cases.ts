@@ -11,7 +11,11 @@ import { translate, type Locale } from '../../i18n/i18n.ts';
 import { currentTaxonomy } from '../taxonomy/taxonomy-files.ts';
 import { isUuid } from './case-access.ts';
 import { caseSettingsOf } from './case-settings.ts';
-import { loadListItems, type CaseListItem } from './case-list-items.ts';
+import {
+  loadListItems,
+  referralReceivingOrganisations,
+  type CaseListItem,
+} from './case-list-items.ts';
 import type { ListCasesQuery } from './schemas.ts';
 
 export interface CasePage {
@@ -64,9 +68,12 @@ function commonFilters(
   cursor: [string, string] | null,
   config: Config,
   now: Date,
+  codesVisible: Filter | null,
 ): Filter[] {
   const filters: Filter[] = [];
   const timeZone = caseSettingsOf(config).timeZone;
+  // Filtering on codes would tell their value: only cases whose codes the actor may read match.
+  if (codesVisible && (query.ground || query.domain)) filters.push(codesVisible);
   if (query.ground) {
     const family = groundFamily(query.ground);
     filters.push(() => sql<SqlBool>`cases.ground_codes && ${sql.val(family)}::text[]`);
@@ -155,7 +162,13 @@ export async function listCases(
   if (query.overdue === 'true') {
     statuses = statuses.filter((status) => waitingStatuses.includes(status));
   }
-  const filters = commonFilters(query, cursor, config, now);
+  const filters = commonFilters(
+    query,
+    cursor,
+    config,
+    now,
+    query.scope === 'referred' ? referredCodesVisible(actor) : null,
+  );
   const fetch = query.limit + 1;
 
   let ids: { id: string; cursor_at: string }[];
@@ -228,6 +241,38 @@ export async function listCases(
   };
 }
 
+/**
+ * In the referred queue, a case's grounds and domains are the actor's to read (and so to filter
+ * on) only when they work it as its team or an open referral to them shares the classification,
+ * as `loadListItems` shows them.
+ */
+function referredCodesVisible(actor: Actor): Filter {
+  const team = [...new Set(caseTeamOrganisations(actor))];
+  const receiving = referralReceivingOrganisations(actor);
+  return (eb) =>
+    eb.or([
+      ...(team.length > 0 ? [eb('cases.organisation_id', 'in', team)] : []),
+      eb.exists(
+        eb
+          .selectFrom('case_referrals')
+          .select('case_referrals.id')
+          .whereRef('case_referrals.case_id', '=', 'cases.id')
+          .where('case_referrals.status', 'in', ['pending', 'accepted'])
+          .where((inner) =>
+            inner.or([
+              inner('case_referrals.to_user_id', '=', actor.id),
+              ...(receiving.length > 0
+                ? [inner('case_referrals.to_organisation_id', 'in', receiving)]
+                : []),
+            ]),
+          )
+          .where((inner) =>
+            inner(inner.val('classification'), '=', inner.fn.any('case_referrals.shares')),
+          ),
+      ),
+    ]);
+}
+
 /** Cases referred to the actor or to an organisation whose cases they work or advise on. */
 async function referredIds(
   db: Kysely<DB>,
@@ -238,15 +283,7 @@ async function referredIds(
   helpDeskId: string | undefined,
 ): Promise<{ id: string; cursor_at: string }[]> {
   if (statuses.length === 0) return [];
-  const organisations = [
-    ...new Set(
-      actor.memberships
-        .filter((membership) =>
-          ['operator', 'node_coordinator', 'legal_expert'].includes(membership.role),
-        )
-        .map((membership) => membership.organisationId),
-    ),
-  ];
+  const organisations = referralReceivingOrganisations(actor);
   return db
     .selectFrom('cases')
     .select(['cases.id', cursorInstant.as('cursor_at')])

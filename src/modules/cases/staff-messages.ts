@@ -13,6 +13,7 @@ import {
   MessageBodyError,
   postMessage,
 } from './case-messages.ts';
+import { CaseErasedError } from './live-case.ts';
 
 /**
  * The desk's side of the conversation with the reporter. It goes through the receipt channel:
@@ -102,12 +103,21 @@ export async function sendStaffMessage(
       fields: [{ field: 'body', message: translate(locale, 'cases.validation.text_required') }],
     });
   }
-  const { id } = await postMessage(
-    db,
-    config,
-    { caseId, direction: 'to_reporter', body, authorUserId: actor.id },
-    now,
-  );
+  let id: string;
+  try {
+    ({ id } = await postMessage(
+      db,
+      config,
+      { caseId, direction: 'to_reporter', body, authorUserId: actor.id },
+      now,
+    ));
+  } catch (error) {
+    // Erased after the check above: the same refusal, now with its reason.
+    if (!(error instanceof CaseErasedError)) throw error;
+    throw new AppError('conflict', {
+      fields: [{ field: 'body', message: translate(locale, 'cases.validation.erased') }],
+    });
+  }
   await db.transaction().execute((trx) =>
     recordCaseEvent(trx, config, {
       caseId,

@@ -4,6 +4,7 @@ import type { FileFamily } from '../../core/files/file-content.ts';
 import type { DB } from '../../db/schema.ts';
 import { insertFile, type PreparedFile } from '../files/store-file.ts';
 import { recordCaseEvent } from '../cases/case-events.ts';
+import { lockLiveCase } from '../cases/live-case.ts';
 
 /** Evidence a reporter may add: photos and screenshots, PDF documents, plain text. */
 export const evidenceAccept: readonly FileFamily[] = ['jpeg', 'png', 'webp', 'pdf', 'text'];
@@ -20,7 +21,8 @@ export interface AddedInformation {
 
 /**
  * Adds what the reporter sent later to their case: the text goes on the timeline, sealed, and
- * the files become the reporter's documents of the case. All of it or nothing.
+ * the files become the reporter's documents of the case. All of it or nothing, and nothing on
+ * a case erased meanwhile (`CaseErasedError`, a 409).
  */
 export async function addInformation(
   db: Kysely<DB>,
@@ -29,6 +31,7 @@ export async function addInformation(
   now = new Date(),
 ): Promise<{ eventId: number; documentIds: string[] }> {
   return db.transaction().execute(async (trx) => {
+    await lockLiveCase(trx, input.caseId);
     const documentIds: string[] = [];
     const fileIds: string[] = [];
     for (const prepared of input.files) {

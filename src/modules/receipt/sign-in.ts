@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { normaliseReceiptCode } from '../../core/cases/receipt-code.ts';
 import { keyedHash } from '../../core/keyed-hash.ts';
+import { throttleAddress } from '../../core/address-key.ts';
 import type { DB } from '../../db/schema.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { lockedFor, recordFailure, type ThrottleRule } from '../auth/throttle.ts';
@@ -29,7 +30,7 @@ export const receiptGlobalRule: ThrottleRule = {
 };
 
 export function receiptAddressKey(config: Config, address: string): string {
-  return keyedHash(config.hashKey, 'throttle:receipt-address', address);
+  return keyedHash(config.hashKey, 'throttle:receipt-address', throttleAddress(address));
 }
 
 export function receiptGlobalKey(config: Config): string {

@@ -10,6 +10,7 @@ import {
   verifyProofOfWork,
 } from '../../core/intake-guard.ts';
 import { keyedHash } from '../../core/keyed-hash.ts';
+import { throttleAddress } from '../../core/address-key.ts';
 import type { DB } from '../../db/schema.ts';
 import { csrfTokenFor } from '../../http/csrf.ts';
 import { lockedFor, recordFailure, type ThrottleRule } from '../auth/throttle.ts';
@@ -33,7 +34,7 @@ export const reportAddressRule: ThrottleRule = {
 };
 
 export function reportAddressKey(config: Config, address: string): string {
-  return keyedHash(config.hashKey, 'throttle:report-address', address);
+  return keyedHash(config.hashKey, 'throttle:report-address', throttleAddress(address));
 }
 
 const refusalStatus: Record<RefusalReason, number> = {
