@@ -160,10 +160,12 @@ describe('case screens in the browser', () => {
       .getByLabel(it_('bo.cases.transition.outcome'), { exact: true })
       .selectOption({ label: 'Soluzione concordata' });
     await page.getByRole('button', { name: it_('bo.cases.transition.submit') }).click();
-    await page.getByText(it_('bo.cases.transition.done')).waitFor();
+    // The "done" notice from the previous transition may still be shown: wait for the
+    // closing itself to reach the timeline before reading it.
+    const timeline = page.getByRole('region', { name: it_('bo.cases.timeline.title') });
+    await timeline.getByText('Soluzione concordata').first().waitFor();
     const summary = page.locator('dl.bo-details').first();
     expect(await summary.innerText()).toContain(it_('bo.cases.status.closed'));
-    const timeline = page.getByRole('region', { name: it_('bo.cases.timeline.title') });
     const history = await timeline.innerText();
     expect(history).toContain(it_('bo.cases.event.classified'));
     expect(history).toContain('Soluzione concordata');
