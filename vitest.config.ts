@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'pglite',
           include: databaseTests,
           env: { TEST_DB: 'pglite' },
+          globalSetup: ['test/helpers/pglite-template.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -12,7 +12,7 @@ import { createTestDatabase } from '../test/helpers/test-db.ts';
  * reads encrypted columns), then times `listCases` — the function behind GET /api/cases — for
  * the filters operators use, 60 runs each, every third run following the previous page's cursor.
  * The database is the one the tests use (`TEST_DB=postgresql` for the server); `CASES` sets the
- * size.
+ * size, `KEEP_DB=1` keeps the database afterwards.
  */
 export async function benchCaseQueue(): Promise<
   Record<string, { p50: number; p95: number; max: number }>
@@ -112,6 +112,8 @@ export async function benchCaseQueue(): Promise<
     const p = (q: number) => Math.round(times[Math.floor(q * (times.length - 1))]! * 10) / 10;
     results[name] = { p50: p(0.5), p95: p(0.95), max: p(1) };
   }
-  await database.drop();
+  // KEEP_DB=1 leaves the generated database in place to study plans with EXPLAIN.
+  if (process.env['KEEP_DB']) console.error('kept the database:', JSON.stringify(database.config));
+  else await database.drop();
   return results;
 }

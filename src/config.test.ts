@@ -90,6 +90,7 @@ describe('configuration', () => {
       acknowledgeWorkingDays: 2,
       takeInChargeWorkingDays: 5,
       retentionMonths: { closed: 60, not_pertinent: 12, redirected: 12, withdrawn: 6 },
+      inactiveMonths: 36,
     });
     const custom = loadConfig({
       ...keys,
@@ -97,11 +98,13 @@ describe('configuration', () => {
       CASE_ACKNOWLEDGE_WORKING_DAYS: '1',
       CASE_TAKE_IN_CHARGE_WORKING_DAYS: '3',
       CASE_RETENTION_MONTHS_WITHDRAWN: '2',
+      CASE_RETENTION_MONTHS_INACTIVE: '24',
     }).cases;
     expect(custom.timeZone).toBe('Europe/Berlin');
     expect(custom.acknowledgeWorkingDays).toBe(1);
     expect(custom.takeInChargeWorkingDays).toBe(3);
     expect(custom.retentionMonths.withdrawn).toBe(2);
+    expect(custom.inactiveMonths).toBe(24);
   });
 
   it('never enables demo data in production', () => {

@@ -60,6 +60,7 @@ const environmentSchema = z.object({
   CASE_RETENTION_MONTHS_NOT_PERTINENT: retentionMonths(12),
   CASE_RETENTION_MONTHS_REDIRECTED: retentionMonths(12),
   CASE_RETENTION_MONTHS_WITHDRAWN: retentionMonths(6),
+  CASE_RETENTION_MONTHS_INACTIVE: retentionMonths(36),
   // Outgoing e-mail (deadline reminders): smtp://user:pass@host:port or smtps://…; unset = not sent.
   SMTP_URL: optionalString.pipe(
     z
@@ -228,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         redirected: e.CASE_RETENTION_MONTHS_REDIRECTED,
         withdrawn: e.CASE_RETENTION_MONTHS_WITHDRAWN,
       },
+      inactiveMonths: e.CASE_RETENTION_MONTHS_INACTIVE,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     warnings,

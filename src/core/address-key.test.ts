@@ -23,4 +23,11 @@ describe('throttleAddress', () => {
     expect(throttleAddress('2001:db8:1:2::a')).toBe(throttleAddress('2001:db8:1:2:ffff::b'));
     expect(throttleAddress('2001:db8:1:2::a')).not.toBe(throttleAddress('2001:db8:1:3::a'));
   });
+
+  it('cuts IPv6 to the /48 a provider assigns to one site when asked, and keeps IPv4 whole', () => {
+    expect(throttleAddress('2001:db8:1:2::a', 48)).toBe('2001:db8:1::/48');
+    expect(throttleAddress('2001:db8:1:ffff::b', 48)).toBe(throttleAddress('2001:db8:1:2::a', 48));
+    expect(throttleAddress('2001:db8:2:2::a', 48)).not.toBe(throttleAddress('2001:db8:1:2::a', 48));
+    expect(throttleAddress('203.0.113.7', 48)).toBe('203.0.113.7');
+  });
 });

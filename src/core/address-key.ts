@@ -5,8 +5,10 @@ import { isIPv4, isIPv6 } from 'node:net';
  * gets a whole /64 and can rotate through it at will, so counting full addresses would give an
  * attacker billions of fresh budgets: IPv6 is cut to its /64 prefix. IPv4 (also when written
  * as IPv4-mapped IPv6) stays whole. Anything that is not an address is returned unchanged.
+ * `ipv6Prefix` 48 gives the whole site a provider assigns to one customer (65,536 /64s), for a
+ * wider limit on top of the /64 one.
  */
-export function throttleAddress(address: string): string {
+export function throttleAddress(address: string, ipv6Prefix: 48 | 64 = 64): string {
   const trimmed = address.trim();
   if (isIPv4(trimmed)) return trimmed;
   // A zone index (fe80::1%eth0) names a local interface, not a different client.
@@ -19,9 +21,9 @@ export function throttleAddress(address: string): string {
     return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
   }
   return `${groups
-    .slice(0, 4)
+    .slice(0, ipv6Prefix / 16)
     .map((group) => group.toString(16))
-    .join(':')}::/64`;
+    .join(':')}::/${ipv6Prefix}`;
 }
 
 /** The eight 16-bit groups of a valid IPv6 address (`::` expanded, a dotted tail converted). */

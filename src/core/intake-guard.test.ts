@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkFormToken,
+  evidenceRefusal,
+  MAX_DRAFT_EVIDENCE_BYTES,
+  MAX_EVIDENCE_FILES,
   FORM_TOKEN_MAX_AGE_MS,
   FORM_TOKEN_MIN_AGE_MS,
   issueFormToken,
@@ -73,5 +76,20 @@ describe('proof of work', () => {
   it('makes a submission without it weigh more', () => {
     expect(submissionWeight(true)).toBe(1);
     expect(submissionWeight(false)).toBeGreaterThan(submissionWeight(true));
+  });
+});
+
+describe('evidence a draft may hold', () => {
+  const mb = 1024 * 1024;
+  it('takes files until the count or the total size is reached', () => {
+    expect(evidenceRefusal([], 10 * mb)).toBeNull();
+    expect(evidenceRefusal([{ sizeBytes: 10 * mb }, { sizeBytes: 10 * mb }], 5 * mb)).toBeNull();
+    expect(evidenceRefusal([{ sizeBytes: 10 * mb }, { sizeBytes: 10 * mb }], 5 * mb + 1)).toBe(
+      'total_too_large',
+    );
+    const full = Array.from({ length: MAX_EVIDENCE_FILES }, () => ({ sizeBytes: 1 }));
+    expect(evidenceRefusal(full, 1)).toBe('too_many');
+    expect(evidenceRefusal(full.slice(1), MAX_DRAFT_EVIDENCE_BYTES)).toBe('total_too_large');
+    expect(evidenceRefusal([], MAX_DRAFT_EVIDENCE_BYTES)).toBeNull();
   });
 });

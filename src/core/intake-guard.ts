@@ -79,3 +79,21 @@ export function solveProofOfWork(token: string, bits = PROOF_OF_WORK_BITS): stri
 export function submissionWeight(provedWork: boolean): number {
   return provedWork ? 1 : 3;
 }
+
+/** Evidence one report may carry: a few files, and not more in all than a few of the largest. */
+export const MAX_EVIDENCE_FILES = 5;
+export const MAX_DRAFT_EVIDENCE_BYTES = 25 * 1024 * 1024;
+
+/**
+ * Why one more file of `bytes` cannot join the files a draft already holds, or null when it
+ * can. Each file is limited on its own by the file store; the total keeps one anonymous draft
+ * from filling the database with evidence nobody ever sends.
+ */
+export function evidenceRefusal(
+  existing: readonly { sizeBytes: number }[],
+  bytes: number,
+): 'too_many' | 'total_too_large' | null {
+  if (existing.length >= MAX_EVIDENCE_FILES) return 'too_many';
+  const total = existing.reduce((sum, file) => sum + file.sizeBytes, 0);
+  return total + bytes > MAX_DRAFT_EVIDENCE_BYTES ? 'total_too_large' : null;
+}

@@ -137,8 +137,11 @@ export function canReadUser(
   );
 }
 
-/** Roles that work cases taken in by their organisation's desks. */
-const caseTeamRoles: readonly Role[] = ['operator', 'node_coordinator'];
+/**
+ * Roles that work cases taken in by their organisation's desks; a case is assigned only to
+ * someone holding one of them there, so the assignee can open it.
+ */
+export const caseTeamRoles: readonly Role[] = ['operator', 'node_coordinator'];
 
 /** What the case rules need to know about a case to decide who sees it. */
 export interface CaseScope {

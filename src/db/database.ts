@@ -29,7 +29,10 @@ export interface DatabaseHandle {
 const INT8 = 20;
 const DATE = 1082;
 
-export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: { pgliteTemplate?: Blob } = {},
+): Promise<DatabaseHandle> {
   let dialect: Dialect;
   let pglite: PGlitePool | undefined;
   let withScriptConnection: DatabaseHandle['withScriptConnection'];
@@ -39,7 +42,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       mkdirSync(dirname(config.dataDir), { recursive: true });
       unlock = lockDataDir(config.dataDir);
     }
-    pglite = await PGlitePool.open(config.dataDir);
+    pglite = await PGlitePool.open(config.dataDir, options.pgliteTemplate);
     // The adapter implements the part of pg's Pool interface that Kysely's driver uses.
     dialect = new PostgresDialect({ pool: pglite as unknown as pg.Pool });
     const embedded = pglite;

@@ -14,8 +14,12 @@ export class PGlitePool {
     this.database = database;
   }
 
-  static async open(dataDir: string): Promise<PGlitePool> {
-    const database = await PGlite.create(dataDir, { parsers: sharedParsers });
+  /** `loadDataDir`: start from a dumped data directory (tests use a migrated template). */
+  static async open(dataDir: string, loadDataDir?: Blob): Promise<PGlitePool> {
+    const database = await PGlite.create(dataDir, {
+      parsers: sharedParsers,
+      ...(loadDataDir ? { loadDataDir } : {}),
+    });
     return new PGlitePool(database);
   }
 

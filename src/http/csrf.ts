@@ -10,16 +10,30 @@ export function secureCookies(config: Config): boolean {
 }
 
 /**
+ * The name a session-like cookie (staff session, anonymous CSRF, report draft, reporter
+ * session) is sent under. Over HTTPS it carries the `__Host-` prefix: the browser then accepts
+ * it only when Secure, for Path=/ and without a Domain, so no other host under the same domain
+ * and no plain-http page can set or overwrite it (a planted draft or session id would let an
+ * attacker read what a reporter typed). The prefix requires Secure, so over plain http
+ * (development, tests) the bare name is used; these cookies are set with Path=/ and no Domain
+ * either way, so both names behave the same.
+ */
+export function hostCookieName(config: Config, name: string): string {
+  return secureCookies(config) ? `__Host-${name}` : name;
+}
+
+/**
  * Synchroniser token bound to the session (or, before sign-in, to a random cookie): a forged
  * cross-site request cannot read it, and it changes whenever the session does.
  */
 export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply, config: Config): string {
   if (request.session) return keyedHash(config.hashKey, 'csrf', request.session.id);
-  let anonymous = request.cookies[ANONYMOUS_CSRF_COOKIE];
+  const cookie = hostCookieName(config, ANONYMOUS_CSRF_COOKIE);
+  let anonymous = request.cookies[cookie];
   if (!anonymous || anonymous.length < 32) {
     anonymous = randomToken();
-    request.cookies[ANONYMOUS_CSRF_COOKIE] = anonymous;
-    reply.setCookie(ANONYMOUS_CSRF_COOKIE, anonymous, {
+    request.cookies[cookie] = anonymous;
+    reply.setCookie(cookie, anonymous, {
       path: '/',
       httpOnly: true,
       sameSite: 'strict',
@@ -31,7 +45,8 @@ export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply, confi
 
 export function isValidCsrfToken(request: FastifyRequest, config: Config, token: unknown): boolean {
   if (typeof token !== 'string' || token.length === 0) return false;
-  const bound = request.session?.id ?? request.cookies[ANONYMOUS_CSRF_COOKIE];
+  const bound =
+    request.session?.id ?? request.cookies[hostCookieName(config, ANONYMOUS_CSRF_COOKIE)];
   if (!bound) return false;
   return safeEqual(token, keyedHash(config.hashKey, 'csrf', bound));
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../core/errors.ts';
 import { can, type Permission } from '../core/policy.ts';
-import { isLocale, negotiateLocale } from '../i18n/i18n.ts';
+import { isReportLocale, negotiateLocale, siteLocaleOf, type ReportLocale } from '../i18n/i18n.ts';
 import { appendAudit } from '../modules/audit/append-audit.ts';
-import { loadActor, lookupSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
-import { isValidCsrfToken } from './csrf.ts';
+import { lookupSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
+import { hostCookieName, isValidCsrfToken, secureCookies } from './csrf.ts';
+import { requestAuditEvent } from './request-audit.ts';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -14,19 +15,18 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 const pluginRoutePrefixes = ['/assets/', '/api/docs', '/app/', '/static/'];
 
-function resolveLocale(request: FastifyRequest) {
+/**
+ * The language of the page answered: its address's prefix (a reporting language only on the
+ * report form and receipt pages, the only ones served under it), else the visitor's site
+ * language from the `lang` cookie or the browser.
+ */
+function resolvePageLocale(request: FastifyRequest): ReportLocale {
   const [, first] = request.url.split('/');
-  if (isLocale(first)) return first;
+  if (isReportLocale(first)) return first;
   if (request.url.startsWith('/api/')) return negotiateLocale(request.headers['accept-language']);
   const cookie = request.cookies['lang'];
-  if (isLocale(cookie)) return cookie;
+  if (isReportLocale(cookie)) return siteLocaleOf(cookie);
   return negotiateLocale(request.headers['accept-language']);
-}
-
-function auditOutcome(status: number): 'success' | 'denied' | 'failure' {
-  if (status < 400) return 'success';
-  if (status === 401 || status === 403 || status === 404 || status === 429) return 'denied';
-  return 'failure';
 }
 
 export interface DeclaredRoute {
@@ -49,6 +49,7 @@ export function installGuards(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('locale', 'it');
+  app.decorateRequest('pageLocale', 'it');
   app.decorateRequest('auditTarget', null);
   app.decorateRequest('auditRecorded', false);
 
@@ -73,18 +74,18 @@ export function installGuards(app: FastifyInstance): void {
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    request.locale = resolveLocale(request);
-    const cookie = request.cookies[SESSION_COOKIE];
+    request.pageLocale = resolvePageLocale(request);
+    request.locale = siteLocaleOf(request.pageLocale);
+    const cookieName = hostCookieName(app.deps.config, SESSION_COOKIE);
+    const cookie = request.cookies[cookieName];
     if (cookie) {
       const { db } = app.deps.database;
       const lookup = await lookupSession(db, app.deps.config, cookie);
       if (lookup.status === 'active') {
         request.session = lookup.session;
-        if (!lookup.session.pendingSecondFactor) {
-          request.actor = await loadActor(db, lookup.session.userId);
-        }
+        if (lookup.actor) request.actor = lookup.actor;
       } else {
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        reply.clearCookie(cookieName, { path: '/', secure: secureCookies(app.deps.config) });
         if (lookup.status === 'expired') {
           await appendAudit(db, {
             actorUserId: lookup.userId,
@@ -115,27 +116,11 @@ export function installGuards(app: FastifyInstance): void {
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    const config = request.routeOptions.config;
-    const denied = (request as FastifyRequest & { denied?: boolean }).denied === true;
     const status = reply.statusCode;
-    const action = config?.audit ?? (denied || status === 401 ? 'access.denied' : null);
-    if (!action || (request.auditRecorded && status < 400)) return payload;
+    const event = requestAuditEvent(request, status);
+    if (!event || (request.auditRecorded && status < 400)) return payload;
     try {
-      await appendAudit(app.deps.database.db, {
-        actorUserId: request.actor?.id ?? request.session?.userId ?? null,
-        actorLabel: request.actor?.email ?? (request.session ? 'pending sign-in' : 'anonymous'),
-        action,
-        outcome: denied ? 'denied' : auditOutcome(status),
-        targetType: request.auditTarget?.type ?? null,
-        targetId: request.auditTarget?.id ?? null,
-        details: {
-          method: request.method,
-          route: request.routeOptions.url ?? null,
-          status,
-          ...(denied ? { deniedBy: 'policy' } : {}),
-          ...request.auditTarget?.details,
-        },
-      });
+      await appendAudit(app.deps.database.db, event);
     } catch (error) {
       // Personal data must not leave without its audit row: fail the request instead.
       request.log.error({ err: error }, 'audit write failed');

@@ -1,5 +1,5 @@
 import type { Actor, Permission } from '../core/policy.ts';
-import type { Locale } from '../i18n/i18n.ts';
+import type { Locale, ReportLocale } from '../i18n/i18n.ts';
 
 export interface SessionContext {
   /** The raw session id from the cookie; only its keyed hash is stored. */
@@ -24,7 +24,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     session: SessionContext | null;
+    /** The site language (Italian or English): the API's, the back office's, most pages'. */
     locale: Locale;
+    /**
+     * The language of the page answered: the site language, or on the report form and the
+     * receipt pages one of the reporting languages (their HTML error pages use it too).
+     */
+    pageLocale: ReportLocale;
     /** Set by handlers to name the record an audited request touched. */
     auditTarget: { type: string; id: string; details?: Record<string, unknown> } | null;
     /**

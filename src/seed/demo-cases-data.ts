@@ -271,4 +271,34 @@ export const demoCases: DemoCase[] = [
     sectors: ['private_person'],
     path: [],
   },
+  // The same person (same e-mail) wrote to the Pisa desk again and to the Prato desk: the
+  // first case's "possible duplicates" show one case to link and one held by another desk.
+  {
+    title: "Affitto negato per l'accento, scrive di nuovo",
+    narrative:
+      "Vi scrivo di nuovo per l'appartamento in via Fiorentina: l'agenzia ora non risponde più alle mie e-mail e l'annuncio è ancora pubblicato.",
+    municipalityCode: '050026',
+    channel: 'email',
+    daysAgo: 0,
+    reporterRole: 'victim',
+    grounds: ['racial_ethnic_origin'],
+    domains: ['housing'],
+    sectors: ['company'],
+    path: [],
+    contact: { name: 'Karim', email: 'Karim.Demo@example.org' },
+  },
+  {
+    title: 'Agenzia immobiliare rifiuta un inquilino straniero',
+    narrative:
+      "Cerco casa anche a Prato. Un'agenzia mi ha detto al telefono che i proprietari preferiscono inquilini italiani e non mi ha fissato la visita.",
+    municipalityCode: '100005',
+    channel: 'email',
+    daysAgo: 5,
+    reporterRole: 'victim',
+    grounds: ['racial_ethnic_origin', 'nationality'],
+    domains: ['housing'],
+    sectors: ['company'],
+    path: ['in_triage'],
+    contact: { name: 'Karim', email: 'karim.demo@example.org' },
+  },
 ];

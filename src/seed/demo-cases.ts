@@ -30,8 +30,8 @@ async function seedCase(
   demo: DemoCase,
   now: Date,
 ): Promise<void> {
-  const actor = await loadActor(db, actorId);
-  if (!actor) throw new Error('demo coordinator not found');
+  const coordinator = await loadActor(db, actorId);
+  if (!coordinator) throw new Error('demo coordinator not found');
   const receivedAt = new Date(now.getTime() - demo.daysAgo * DAY_MS);
   const created = await createCase(
     db,
@@ -69,6 +69,17 @@ async function seedCase(
     },
     receivedAt,
   );
+  // The demo's one coordinator walks every desk's cases down their paths: the actions check
+  // the team's access under the row lock, so they act as a coordinator of the case's queue.
+  const actor = {
+    ...coordinator,
+    memberships: [
+      ...coordinator.memberships,
+      ...(created.organisationId
+        ? [{ organisationId: created.organisationId, role: 'node_coordinator' as const }]
+        : []),
+    ],
+  };
   const version = async () =>
     (
       await db

@@ -331,7 +331,10 @@ export interface DemoAccount {
 
 const demoDomain = 'demo.osservatorio.test';
 
-/** One account per role, with passwords meant to be read out in a demo (never used in production). */
+/**
+ * One account per role (and an operator of a second desk), with passwords meant to be read out in
+ * a demo (never used in production).
+ */
 export const demoAccounts: readonly DemoAccount[] = [
   {
     email: `admin@${demoDomain}`,
@@ -353,6 +356,14 @@ export const demoAccounts: readonly DemoAccount[] = [
     password: 'demo-operatore-2026!',
     role: 'operator',
     organisation: 'Sportello antidiscriminazioni di Pisa',
+  },
+  {
+    // A second desk with its own operator, so cases can be moved between desks in the demo.
+    email: `operatore.prato@${demoDomain}`,
+    displayName: 'Wei Chen',
+    password: 'demo-operatore-prato-2026!',
+    role: 'operator',
+    organisation: 'Sportello antidiscriminazioni di Prato',
   },
   {
     email: `legale@${demoDomain}`,

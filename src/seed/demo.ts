@@ -22,7 +22,7 @@ function credentials(): DemoCredential[] {
 }
 
 /**
- * Creates the demo network (organisations, one account per role) and returns the sign-in
+ * Creates the demo network (organisations, one account per role and a second desk's operator) and returns the sign-in
  * credentials to print. Idempotent: when the lead partner of the demo already exists nothing is
  * written, so a restart or a second call never duplicates or resets anything. Everything is
  * written in one transaction, so a failed seed leaves no half network behind.

@@ -26,7 +26,12 @@ describe('case screens in the browser', () => {
   }
 
   /** Enters a report on the New case screen; answers the reference shown on the detail page. */
-  async function enterCase(page: Page, title: string, receipt: boolean): Promise<string> {
+  async function enterCase(
+    page: Page,
+    title: string,
+    receipt: boolean,
+    sharing = false,
+  ): Promise<string> {
     await page.getByRole('link', { name: it_('bo.cases.new.link') }).click();
     await heading(page, it_('bo.cases.new.title'));
     await page.getByLabel(it_('bo.cases.new.field.title')).fill(title);
@@ -34,6 +39,7 @@ describe('case screens in the browser', () => {
       .getByLabel(it_('bo.cases.new.field.narrative'))
       .fill('Al telefono: le hanno rifiutato un appartamento in affitto per il suo accento.');
     await page.getByLabel(it_('bo.cases.consent.handling')).check({ force: true });
+    if (sharing) await page.getByLabel(it_('bo.cases.consent.sharing')).check({ force: true });
     if (receipt) await page.getByLabel(it_('bo.cases.new.issueReceipt')).check({ force: true });
     await page.getByRole('button', { name: it_('bo.cases.new.submit') }).click();
     if (receipt) {
@@ -180,7 +186,8 @@ describe('case screens in the browser', () => {
       .first()
       .click();
     await heading(page, it_('bo.cases.queue.title'));
-    const reference = await enterCase(page, 'Da smistare a Prato', false);
+    // Moving a case to another node, not the competent desk, needs the sharing consent.
+    const reference = await enterCase(page, 'Da smistare a Prato', false, true);
 
     // Without a reason nothing is sent.
     await page

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { App } from '../../src/http/app.ts';
+import { translate } from '../../src/i18n/i18n.ts';
 import type { DemoCredential } from '../../src/seed/demo.ts';
 import { launchChromium, startDemoServer } from '../helpers/demo-server.ts';
 
@@ -56,6 +57,20 @@ export function demoUser(harness: BrowserHarness, role: DemoCredential['role']):
   const user = harness.demo.find((credential) => credential.role === role);
   if (!user) throw new Error(`no demo user with role ${role}`);
   return user;
+}
+
+/** Signs the demo account of this role in through the back office's (Italian) login form. */
+export async function signInAs(
+  harness: BrowserHarness,
+  page: Page,
+  role: DemoCredential['role'],
+): Promise<void> {
+  const user = demoUser(harness, role);
+  await page.goto('/app/login');
+  await page.getByLabel(translate('it', 'bo.login.email')).fill(user.email);
+  await page.getByLabel(translate('it', 'bo.login.password'), { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: translate('it', 'bo.login.submit') }).click();
+  await page.getByRole('button', { name: translate('it', 'bo.header.signOut') }).waitFor();
 }
 
 interface AxeViolation {

@@ -127,7 +127,8 @@ describe('the receipt channel in the browser', () => {
         await expectFitsThePhone(page, path);
       }
 
-      // The same pages in English, for the same session.
+      // The same pages in English, for the same session, from the language chooser.
+      await page.locator('.site-language-chooser summary').click();
       await page.getByRole('link', { name: 'English' }).click();
       expect(page.url()).toBe(`${harness.baseUrl}/en/receipt/withdraw`);
       await checkAccessibility(harness, page, 'the English withdrawal page');

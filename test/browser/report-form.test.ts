@@ -45,7 +45,9 @@ describe('reporting a discrimination in the browser', () => {
     await next();
     expect(page.url()).toBe(`${harness.baseUrl}/it/segnala/3`);
 
-    // The back button shows the previous step as answered.
+    // The back button shows the previous step as answered (once step 3 has fully loaded: going
+    // back while its navigation still commits can catch the page between two documents).
+    await page.waitForLoadState('load');
     await page.goBack();
     expect(page.url()).toBe(`${harness.baseUrl}/it/segnala/2`);
     expect(await page.getByLabel('Ricordo solo l’anno').isChecked()).toBe(true);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../../src/config.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 
 /** Which database the suite runs on: `TEST_DB=postgresql` (server) or PGlite (default). */
 export const testDatabaseKind: DatabaseConfig['kind'] =
@@ -38,7 +39,11 @@ export async function createTestDatabase(
   } else {
     config = { kind: 'pglite', dataDir: 'memory://' };
   }
-  const handle = await openDatabase(config);
+  const template =
+    testDatabaseKind === 'pglite' && options.migrate !== false ? await pgliteTemplate() : null;
+  const handle = await openDatabase(config, template ? { pgliteTemplate: template } : {});
+  // From the template this only checks the recorded checksums; it keeps the suites honest if
+  // a migration changed since the template was made.
   if (options.migrate !== false) await migrate(handle);
   return {
     config,

@@ -61,6 +61,9 @@ const expectedRoutes: Record<string, { permission: Permission; audit: string | n
   'GET /en/receipt/withdraw': { permission: 'public', audit: 'receipt.read' },
   'POST /en/receipt/withdraw': { permission: 'public', audit: 'receipt.report_withdrawn' },
   'POST /en/receipt/sign-out': { permission: 'public', audit: 'receipt.signed_out' },
+  // Language-neutral entries of the form: redirect to the preferred reporting language.
+  'GET /segnala': publicPage,
+  'GET /report': publicPage,
   'GET /api/health': { permission: 'public', audit: null },
   'GET /api/openapi.json': { permission: 'public', audit: null },
   'GET /api/auth/session': { permission: 'public', audit: null },
@@ -136,6 +139,10 @@ const expectedRoutes: Record<string, { permission: Permission; audit: string | n
     audit: 'cases.victim_profile_changed',
   },
   'POST /api/cases/:id/reassign': { permission: 'cases.manage', audit: 'cases.reassigned' },
+  'GET /api/cases/:id/assignable-users': {
+    permission: 'cases.read',
+    audit: 'cases.assignable_users_read',
+  },
   // Timeline and collaboration (notes, actions, documents, deadlines, messages, referrals).
   'GET /api/cases/:id/timeline': { permission: 'cases.read', audit: 'cases.timeline_read' },
   'POST /api/cases/:id/notes': { permission: 'cases.read', audit: 'cases.note_added' },
@@ -182,6 +189,18 @@ const expectedRoutes: Record<string, { permission: Permission; audit: string | n
     audit: 'cases.unlinked',
   },
 };
+
+/**
+ * The report form and the receipt channel in the reporting languages beyond Italian and
+ * English: the English addresses under each language's prefix, with the same rules.
+ */
+const reportingLanguages = ['ro', 'sq', 'ar', 'uk', 'zh', 'fr', 'es', 'el', 'de', 'bs'];
+for (const [route, rule] of Object.entries(expectedRoutes)) {
+  if (!/^\w+ \/en\/(report|receipt)(\/|$)/.test(route)) continue;
+  for (const language of reportingLanguages) {
+    expectedRoutes[route.replace(' /en/', ` /${language}/`)] = rule;
+  }
+}
 
 /** Plugin routes (static files, docs UI) are public and touch no data: checked by prefix. */
 const pluginPrefixes = ['/assets/', '/api/docs', '/app/', '/static/'];

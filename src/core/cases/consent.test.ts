@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canWithdraw,
   checkConsentChoices,
+  consentForMove,
   consentPurposes,
   CURRENT_CONSENT_VERSION,
   hasConsent,
@@ -82,5 +83,24 @@ describe('consent texts', () => {
         }
       }
     }
+  });
+});
+
+describe('the consent a move to another queue needs', () => {
+  const move = (flags: Partial<Parameters<typeof consentForMove>[0]>) => ({
+    sameOrganisation: false,
+    fromCoordination: false,
+    toCoordination: false,
+    competentDesk: false,
+    ...flags,
+  });
+  it.each([
+    [{ sameOrganisation: true }, 'handling'],
+    [{ fromCoordination: true }, 'handling'],
+    [{ toCoordination: true }, 'handling'],
+    [{ competentDesk: true }, 'handling'],
+    [{}, 'sharing'],
+  ] as const)('%o needs %s', (flags, purpose) => {
+    expect(consentForMove(move(flags))).toBe(purpose);
   });
 });

@@ -52,3 +52,30 @@ export function hasConsent(records: readonly ConsentRecord[], purpose: ConsentPu
 export function canWithdraw(purpose: ConsentPurpose): boolean {
   return purpose !== 'handling';
 }
+
+/** Where a case would go when a coordinator moves it to another queue. */
+export interface QueueMove {
+  /** The target belongs to the organisation already holding the case (another of its desks). */
+  sameOrganisation: boolean;
+  /** The case is in the network coordination's queue (the lead partner's), which dispatches it. */
+  fromCoordination: boolean;
+  /** The target is the network coordination's queue. */
+  toCoordination: boolean;
+  /** The target desk covers the municipality where it happened: the competent desk. */
+  competentDesk: boolean;
+}
+
+/**
+ * The consent a move needs. Handling consent, as the reporter read it, lets "the competent help
+ * desk and, if needed, the network's coordination" handle the report: the desks of the
+ * organisation that holds it, the competent desk (a report routed by mistake may be put right),
+ * and the coordination, which may take a case over and dispatches its own queue to the node it
+ * judges competent, as routing would have. Moving a case from one node to another node that is
+ * not competent gives the report to a new recipient: that is what the sharing consent is about
+ * ("share the case with another node of the network").
+ */
+export function consentForMove(move: QueueMove): ConsentPurpose {
+  const handled =
+    move.sameOrganisation || move.fromCoordination || move.toCoordination || move.competentDesk;
+  return handled ? 'handling' : 'sharing';
+}

@@ -14,18 +14,11 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-// Arbitrary constant shared by every writer: appends are serialised so the chain never forks.
-const AUDIT_LOCK = 724202;
-
 async function appendInTransaction(trx: Transaction<DB>, event: AuditEvent): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const previousHash = last?.hash ?? GENESIS_HASH;
+  // Appends are serialised (an advisory lock held to the end of the transaction, taken by
+  // `audit_chain_head()`, see its migration) so the chain never forks.
+  const head = await sql<{ hash: string | null }>`SELECT audit_chain_head() AS hash`.execute(trx);
+  const previousHash = head.rows[0]?.hash ?? GENESIS_HASH;
   const content: AuditEntryContent = {
     occurredAt: new Date().toISOString(),
     actorUserId: event.actorUserId,

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import { csrfTokenFor, secureCookies } from '../../http/csrf.ts';
+import { csrfTokenFor, hostCookieName, secureCookies } from '../../http/csrf.ts';
 import { translate, type Locale } from '../../i18n/i18n.ts';
 import type { SessionContext } from '../../http/request-context.ts';
 import { hashPassword, isCurrentPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
@@ -50,7 +50,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
 
   function startSession(request: FastifyRequest, reply: FastifyReply, session: SessionContext) {
     request.session = session;
-    reply.setCookie(SESSION_COOKIE, session.id, {
+    reply.setCookie(hostCookieName(config, SESSION_COOKIE), session.id, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
@@ -161,7 +161,10 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
         request.auditTarget = { type: 'user', id: request.session.userId };
         await revokeSession(db(), request.session.idHash);
       }
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(hostCookieName(config, SESSION_COOKIE), {
+        path: '/',
+        secure: secureCookies(config),
+      });
       return reply.status(204).send();
     },
   );

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Config } from '../../config.ts';
 import { keyedHash, randomToken } from '../../core/keyed-hash.ts';
 import type { Actor } from '../../core/policy.ts';
@@ -39,7 +40,7 @@ export async function createSession(
 export type SessionLookup =
   | { status: 'none' }
   | { status: 'expired'; userId: string }
-  | { status: 'active'; session: SessionContext };
+  | { status: 'active'; session: SessionContext; actor: Actor | null };
 
 /**
  * Finds the session for a cookie value, enforcing revocation, the absolute lifetime and the idle
@@ -55,13 +56,16 @@ export async function lookupSession(
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
+    .select((eb) => [
       'sessions.user_id',
       'sessions.pending_second_factor',
       'sessions.last_seen_at',
       'sessions.expires_at',
       'sessions.revoked_at',
+      'users.email',
+      'users.display_name',
       'users.disabled_at',
+      membershipsOf(eb).as('memberships'),
     ])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
@@ -85,6 +89,15 @@ export async function lookupSession(
   return {
     status: 'active',
     session: { id, idHash, userId: row.user_id, pendingSecondFactor: row.pending_second_factor },
+    // The account and its roles come with the session in one query: every request needs them.
+    actor: row.pending_second_factor
+      ? null
+      : {
+          id: row.user_id,
+          email: row.email,
+          displayName: row.display_name,
+          memberships: row.memberships,
+        },
   };
 }
 
@@ -122,13 +135,18 @@ export async function loadActor(db: Kysely<DB>, userId: string): Promise<Actor |
   if (!user) return null;
   const memberships = await db
     .selectFrom('memberships')
-    .select(['organisation_id', 'role'])
+    .select(['organisation_id as organisationId', 'role'])
     .where('user_id', '=', userId)
     .execute();
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.display_name,
-    memberships: memberships.map((m) => ({ organisationId: m.organisation_id, role: m.role })),
-  };
+  return { id: user.id, email: user.email, displayName: user.display_name, memberships };
+}
+
+/** The session's user's memberships as the `Actor` carries them, inside the session query. */
+function membershipsOf(eb: ExpressionBuilder<DB, 'sessions' | 'users'>) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('memberships')
+      .select(['memberships.organisation_id as organisationId', 'memberships.role'])
+      .whereRef('memberships.user_id', '=', 'sessions.user_id'),
+  );
 }

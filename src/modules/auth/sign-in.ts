@@ -12,8 +12,10 @@ import {
   addressKey,
   addressRule,
   clearFailures,
-  lockedFor,
-  recordFailure,
+  refundAttempt,
+  takeAttemptsOn,
+  type AttemptTicket,
+  type ThrottleRule,
 } from './throttle.ts';
 import { isValidTotpCode, readTotpSecret } from './totp.ts';
 
@@ -28,10 +30,14 @@ export interface SignInInput {
 
 export type SignInResult = { session: SessionContext; secondFactorRequired: boolean };
 
-async function ensureNotLocked(db: Kysely<DB>, keys: string[]): Promise<void> {
-  const waits = await Promise.all(keys.map((key) => lockedFor(db, key)));
-  const retryAfter = Math.max(...waits);
-  if (retryAfter > 0) throw new AppError('too_many_attempts', { retryAfter });
+/** Counts the attempt against every key before anything is checked, or refuses it (429). */
+async function takeAttempts(
+  db: Kysely<DB>,
+  limits: [key: string, rule: ThrottleRule][],
+): Promise<AttemptTicket[]> {
+  const taken = await takeAttemptsOn(db, limits);
+  if (!taken.allowed) throw new AppError('too_many_attempts', { retryAfter: taken.retryAfter });
+  return taken.tickets;
 }
 
 export async function signIn(
@@ -41,7 +47,10 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const keys = { account: accountKey(config, email), address: addressKey(config, input.address) };
-  await ensureNotLocked(db, [keys.account, keys.address]);
+  const [, addressTicket] = await takeAttempts(db, [
+    [keys.account, accountRule],
+    [keys.address, addressRule],
+  ]);
 
   const user = await db
     .selectFrom('users')
@@ -53,8 +62,6 @@ export async function signIn(
   const demoInProduction = user?.is_demo === true && config.environment === 'production';
 
   if (!user || !passwordOk || user.disabled_at || demoInProduction) {
-    await recordFailure(db, keys.account, accountRule);
-    await recordFailure(db, keys.address, addressRule);
     await appendAudit(db, {
       actorUserId: null,
       actorLabel: 'anonymous',
@@ -76,6 +83,7 @@ export async function signIn(
   }
 
   await clearFailures(db, keys.account);
+  await refundAttempt(db, addressTicket!);
   if (input.previousSession) await revokeSession(db, input.previousSession.idHash);
   const secondFactorRequired = user.totp_enabled_at !== null;
   const session = await createSession(db, config, user.id, {
@@ -99,15 +107,17 @@ export async function completeSecondFactor(
 ): Promise<SessionContext> {
   const { session } = input;
   const userKey = `user:${session.userId}`;
-  const keys = [accountKey(config, userKey), addressKey(config, input.address)];
-  await ensureNotLocked(db, keys);
+  const keys = [accountKey(config, userKey), addressKey(config, input.address)] as const;
+  const [, addressTicket] = await takeAttempts(db, [
+    [keys[0], accountRule],
+    [keys[1], addressRule],
+  ]);
   const totp = await readTotpSecret(db, config, session.userId);
   if (!totp?.enabled || !isValidTotpCode(totp.secret, input.code.trim())) {
-    await recordFailure(db, keys[0]!, accountRule);
-    await recordFailure(db, keys[1]!, addressRule);
     throw new AppError('second_factor_invalid');
   }
-  await clearFailures(db, keys[0]!);
+  await clearFailures(db, keys[0]);
+  await refundAttempt(db, addressTicket!);
   await revokeSession(db, session.idHash);
   const full = await createSession(db, config, session.userId, { pendingSecondFactor: false });
   await db

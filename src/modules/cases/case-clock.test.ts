@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, overdueFlags, retentionUntil, type CaseClock } from './case-clock.ts';
+import { addMonths } from '../../core/cases/retention.ts';
+import { overdueFlags, retentionUntil, type CaseClock } from './case-clock.ts';
 import type { CaseSettings } from './case-settings.ts';
 
 const clock = (overrides: Partial<CaseClock> = {}): CaseClock => ({
@@ -57,6 +58,7 @@ describe('retention', () => {
     acknowledgeWorkingDays: 2,
     takeInChargeWorkingDays: 5,
     retentionMonths: { closed: 60, not_pertinent: 12, redirected: 12, withdrawn: 6 },
+    inactiveMonths: 36,
   };
 
   it('counts from the local date of the final state, per state', () => {

@@ -3,6 +3,7 @@
  * case that reached a final state keeps its personal data.
  */
 import type { CaseStatus } from '../../core/cases/workflow.ts';
+import { addMonths } from '../../core/cases/retention.ts';
 import { localDate } from '../../core/cases/working-days.ts';
 import type { CaseSettings } from './case-settings.ts';
 
@@ -31,17 +32,6 @@ export function overdueFlags(clock: CaseClock, today: string): OverdueFlags {
       clock.takenInChargeAt === null &&
       today > clock.takeInChargeDueOn,
   };
-}
-
-/** "YYYY-MM-DD" plus whole months; the 31st becomes the last day of a shorter month. */
-export function addMonths(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const index = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-  return `${pad(targetYear, 4)}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
 }
 
 export type FinalStatus = keyof CaseSettings['retentionMonths'];

@@ -7,15 +7,13 @@ import { notFound } from '../../core/errors.ts';
 import type { Actor } from '../../core/policy.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/i18n.ts';
+import { isAssignable } from './assignable-users.ts';
 import { fieldError, isUuid } from './case-access.ts';
 import { recordCaseEvent } from './case-events.ts';
 import { caseSettingsOf } from './case-settings.ts';
 import { lockCase } from './lock-case.ts';
 import { seal, unseal } from './sealed-fields.ts';
 import type { DeadlineBody } from './timeline-schemas.ts';
-
-/** Roles whose members work a case and so may be given one of its deadlines. */
-const caseTeamRoles = ['operator', 'node_coordinator'] as const;
 
 /**
  * Sets a deadline on a case (a legal time limit, a promised call back) with a reminder by
@@ -38,20 +36,12 @@ export async function addDeadline(
     throw fieldError(locale, 'remindOn', 'cases.deadlines.remind_after_due');
   }
   return db.transaction().execute(async (trx) => {
-    const row = await lockCase(trx, caseId, undefined, locale);
-    const member =
-      isUuid(body.assigneeUserId) && row.organisation_id
-        ? await trx
-            .selectFrom('memberships')
-            .innerJoin('users', 'users.id', 'memberships.user_id')
-            .select('users.id')
-            .where('memberships.user_id', '=', body.assigneeUserId)
-            .where('memberships.organisation_id', '=', row.organisation_id)
-            .where('memberships.role', 'in', caseTeamRoles)
-            .where('users.disabled_at', 'is', null)
-            .executeTakeFirst()
-        : undefined;
-    if (!member) throw fieldError(locale, 'assigneeUserId', 'cases.validation.assignee_invalid');
+    const row = await lockCase(trx, caseId, undefined, locale, actor);
+    // The people the case itself can be given to: they can open it to meet the deadline.
+    if (!(await isAssignable(trx, body.assigneeUserId, row.organisation_id))) {
+      throw fieldError(locale, 'assigneeUserId', 'cases.validation.assignee_invalid');
+    }
+    const assigneeId = body.assigneeUserId.toLowerCase();
     const id = randomUUID();
     await trx
       .insertInto('case_deadlines')
@@ -61,7 +51,7 @@ export async function addDeadline(
         title_enc: seal(config.masterKeys, 'case_deadlines', 'title_enc', id, body.title),
         due_on: body.dueOn,
         remind_on: remindOn,
-        assignee_user_id: member.id,
+        assignee_user_id: assigneeId,
         created_by: actor.id,
         created_at: now,
       })
@@ -71,7 +61,7 @@ export async function addDeadline(
       kind: 'deadline_added',
       actorUserId: actor.id,
       at: now,
-      details: { deadlineId: id, dueOn: body.dueOn, remindOn, assigneeUserId: member.id },
+      details: { deadlineId: id, dueOn: body.dueOn, remindOn, assigneeUserId: assigneeId },
     });
     return { id, remindOn };
   });
@@ -91,7 +81,7 @@ export async function setDeadlineDone(
   if (!isUuid(rawId)) throw notFound();
   const id = rawId.toLowerCase();
   return db.transaction().execute(async (trx) => {
-    await lockCase(trx, caseId, undefined, locale);
+    await lockCase(trx, caseId, undefined, locale, actor);
     const deadline = await trx
       .selectFrom('case_deadlines')
       .select(['id', 'done_at'])

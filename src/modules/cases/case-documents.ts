@@ -33,7 +33,7 @@ export async function addCaseDocument(
   now = new Date(),
 ): Promise<{ id: string }> {
   return db.transaction().execute(async (trx) => {
-    await lockCase(trx, caseId, undefined, locale);
+    await lockCase(trx, caseId, undefined, locale, actor);
     const stored = await insertFile(trx, config.masterKeys, prepared, {
       purpose: 'case_document',
       actorId: actor.id,
@@ -165,7 +165,7 @@ export async function removeCaseDocument(
 ): Promise<{ id: string }> {
   const row = await documentFile(db, caseId, rawId);
   return db.transaction().execute(async (trx) => {
-    await lockCase(trx, caseId, undefined, locale);
+    await lockCase(trx, caseId, undefined, locale, actor);
     if (!(await eraseFile(trx, row.file_id))) throw notFound();
     await trx
       .updateTable('case_documents')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { CaseStatus } from '../../core/cases/workflow.ts';
 import { localDate } from '../../core/cases/working-days.ts';
@@ -24,6 +24,8 @@ export interface CaseListItem {
   grounds: string[] | null;
   domains: string[] | null;
   intersectional: boolean | null;
+  /** Another live case shares a fingerprint and nobody has linked the two yet (team only). */
+  possibleDuplicate: boolean | null;
   access: 'team' | 'referral';
 }
 
@@ -109,6 +111,11 @@ export async function loadListItems(
       .execute();
     for (const referral of referrals) classificationShared.add(referral.case_id);
   }
+  const duplicated = await withUnlinkedDuplicates(
+    db,
+    rows.filter((row) => row.organisation_id !== null && team.has(row.organisation_id)),
+    [...team],
+  );
   const today = localDate(now, caseSettingsOf(config).timeZone);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
@@ -150,8 +157,65 @@ export async function loadListItems(
         grounds: codes ? row.ground_codes : null,
         domains: codes ? row.domain_codes : null,
         intersectional: codes ? row.intersectional : null,
+        possibleDuplicate: isTeam ? duplicated.has(row.id) : null,
         access: isTeam ? 'team' : 'referral',
       },
     ];
   });
+}
+
+/**
+ * Which of the page's cases share a fingerprint with another live case of the reader's own
+ * teams they are not linked to. Matches at other desks are left to the possible-duplicates
+ * lookup, which withholds what a fresh case could probe and audits every lookup: a flag in the
+ * queue would tell at once, unaudited, that a typed-in e-mail was reported elsewhere.
+ * One query for the whole page, each probe an index lookup (the fingerprints' primary key for
+ * one query for the whole page, each probe an index lookup (the fingerprints' primary key for
+ * the page's rows, `case_fingerprints_value` for the other cases, the links' primary key for the
+ * pair), so the queue's cost still follows the page size.
+ */
+async function withUnlinkedDuplicates(
+  db: Kysely<DB>,
+  rows: readonly { id: string }[],
+  teamOrganisations: readonly string[],
+): Promise<Set<string>> {
+  if (rows.length === 0 || teamOrganisations.length === 0) return new Set();
+  const found = await db
+    .selectFrom('case_fingerprints as mine')
+    .select('mine.case_id')
+    .distinct()
+    .where(
+      'mine.case_id',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_fingerprints as other')
+          .innerJoin('cases as other_case', 'other_case.id', 'other.case_id')
+          .select('other.case_id')
+          .whereRef('other.kind', '=', 'mine.kind')
+          .whereRef('other.value_hash', '=', 'mine.value_hash')
+          .whereRef('other.case_id', '<>', 'mine.case_id')
+          .where('other_case.erased_at', 'is', null)
+          .where('other_case.organisation_id', 'in', teamOrganisations)
+          .where((inner) =>
+            inner.not(
+              inner.exists(
+                inner
+                  .selectFrom('case_links')
+                  .select('case_links.case_id')
+                  // Stored once per pair, smaller id first.
+                  .where(
+                    sql<boolean>`(case_links.case_id, case_links.linked_case_id) =
+                      (least(mine.case_id, other.case_id), greatest(mine.case_id, other.case_id))`,
+                  ),
+              ),
+            ),
+          ),
+      ),
+    )
+    .execute();
+  return new Set(found.map((row) => row.case_id));
 }

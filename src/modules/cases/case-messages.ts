@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { lockLiveCase } from './live-case.ts';
@@ -45,10 +45,9 @@ export function checkMessageBody(body: string): string {
 
 /**
  * Adds a message to the conversation between the desk and the reporter (the receipt channel:
- * the desk never needs the reporter's contact data to ask a question). The body is sealed to
- * its row, so the id is chosen here before encrypting. A message from the reporter also goes
- * on the case's timeline, without its text, so the desk sees that something arrived. An erased
- * case takes no message (`CaseErasedError`).
+ * the desk never needs the reporter's contact data to ask a question). A message from the
+ * reporter also goes on the case's timeline, without its text, so the desk sees that something
+ * arrived. An erased case takes no message (`CaseErasedError`).
  */
 export async function postMessage(
   db: Kysely<DB>,
@@ -56,36 +55,49 @@ export async function postMessage(
   input: NewMessage,
   now = new Date(),
 ): Promise<{ id: string; createdAt: Date }> {
+  checkMessageBody(input.body);
+  return db.transaction().execute(async (trx) => {
+    await lockLiveCase(trx, input.caseId);
+    return insertMessage(trx, config, input, now);
+  });
+}
+
+/**
+ * Stores a message inside the caller's transaction, which holds the case row (`lockLiveCase`
+ * or `lockCase`). The body is sealed to its row, so the id is chosen here before encrypting.
+ */
+export async function insertMessage(
+  trx: Transaction<DB>,
+  config: Config,
+  input: NewMessage,
+  now: Date,
+): Promise<{ id: string; createdAt: Date }> {
   const body = checkMessageBody(input.body);
   const id = randomUUID();
-  const bodyEnc = seal(config.masterKeys, 'case_messages', 'body_enc', id, body)!;
-  await db.transaction().execute(async (trx) => {
-    await lockLiveCase(trx, input.caseId);
+  await trx
+    .insertInto('case_messages')
+    .values({
+      id,
+      case_id: input.caseId,
+      direction: input.direction,
+      body_enc: seal(config.masterKeys, 'case_messages', 'body_enc', id, body)!,
+      author_user_id: input.authorUserId,
+      created_at: now,
+    })
+    .execute();
+  if (input.direction === 'from_reporter') {
     await trx
-      .insertInto('case_messages')
+      .insertInto('case_events')
       .values({
-        id,
         case_id: input.caseId,
-        direction: input.direction,
-        body_enc: bodyEnc,
-        author_user_id: input.authorUserId,
-        created_at: now,
+        kind: 'reporter_message',
+        actor_user_id: null,
+        by_reporter: true,
+        at: now,
+        details: JSON.stringify({ messageId: id }),
       })
       .execute();
-    if (input.direction === 'from_reporter') {
-      await trx
-        .insertInto('case_events')
-        .values({
-          case_id: input.caseId,
-          kind: 'reporter_message',
-          actor_user_id: null,
-          by_reporter: true,
-          at: now,
-          details: JSON.stringify({ messageId: id }),
-        })
-        .execute();
-    }
-  });
+  }
   return { id, createdAt: now };
 }
 

@@ -23,7 +23,7 @@ export async function addNote(
   now = new Date(),
 ): Promise<{ id: string }> {
   return db.transaction().execute(async (trx) => {
-    await lockCase(trx, caseId, undefined, locale);
+    await lockCase(trx, caseId, undefined, locale, actor);
     const id = await recordCaseEvent(trx, config, {
       caseId,
       kind: 'note',
@@ -53,7 +53,7 @@ export async function addAction(
   const today = localDate(now, caseSettingsOf(config).timeZone);
   if (body.doneOn > today) throw fieldError(locale, 'doneOn', 'cases.validation.date_in_future');
   return db.transaction().execute(async (trx) => {
-    await lockCase(trx, caseId, undefined, locale);
+    await lockCase(trx, caseId, undefined, locale, actor);
     const id = randomUUID();
     await trx
       .insertInto('case_actions')

@@ -51,7 +51,7 @@ export async function createReferral(
     throw fieldError(locale, 'toOrganisationId', 'cases.referrals.one_receiver');
   }
   return db.transaction().execute(async (trx) => {
-    const row = await lockCase(trx, caseId, undefined, locale);
+    const row = await lockCase(trx, caseId, undefined, locale, actor);
     await requireSharingConsent(trx, caseId, locale);
     if (toOrganisationId !== null) {
       const target = isUuid(toOrganisationId)
@@ -150,7 +150,7 @@ export async function replyToReferral(
   if (!isUuid(rawReferralId)) throw notFound();
   const referralId = rawReferralId.toLowerCase();
   return db.transaction().execute(async (trx) => {
-    const row = await lockCase(trx, caseId, undefined, locale);
+    const row = await lockCase(trx, caseId, undefined, locale, actor, 'any');
     const referral = await trx
       .selectFrom('case_referrals')
       .select(['id', 'status', 'to_organisation_id', 'to_user_id'])

@@ -14,6 +14,8 @@ export interface CaseSettings {
     Extract<CaseStatus, 'closed' | 'not_pertinent' | 'redirected' | 'withdrawn'>,
     number
   >;
+  /** Months an open case is kept without any activity (src/core/cases/retention.ts). */
+  inactiveMonths: number;
 }
 
 export function caseSettingsOf(config: Config): CaseSettings {

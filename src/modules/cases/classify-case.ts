@@ -51,7 +51,7 @@ export async function classifyCase(
     grounds: [...input.grounds],
   };
   return db.transaction().execute(async (trx) => {
-    const row = await lockCase(trx, caseId, rowVersion, locale);
+    const row = await lockCase(trx, caseId, rowVersion, locale, actor);
     const taxonomy = taxonomyVersion(row.taxonomy_version);
     if (!taxonomy) throw new Error(`taxonomy ${row.taxonomy_version} is not shipped`);
     const problems = checkClassification(taxonomy, classification);

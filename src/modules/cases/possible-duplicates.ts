@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { notFound } from '../../core/errors.ts';
-import { localDateTime } from '../../core/opening-hours/local-time.ts';
 import { caseAccess, type Actor } from '../../core/policy.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { fieldError, isUuid, loadCaseScope } from './case-access.ts';
 import { recordCaseEvent } from './case-events.ts';
-import { caseSettingsOf } from './case-settings.ts';
 import { lockCase } from './lock-case.ts';
 
 type MatchKind = 'email' | 'phone' | 'narrative';
@@ -23,24 +21,34 @@ export type PossibleDuplicate =
       matches: MatchKind[];
       link: 'duplicate' | 'related' | null;
     }
-  | {
-      visible: false;
-      organisationName: string | null;
-      receivedMonth: string;
-      matches: MatchKind[];
-    };
+  | { visible: false; matches: MatchKind[] };
+
+/**
+ * How long the contact details typed into a case by its reader give no hidden matches: an
+ * operator could otherwise enter a case with only someone's e-mail or phone and learn at once
+ * whether that person reported discrimination at another desk.
+ */
+export const FRESH_CONTACT_HOURS = 24;
 
 /**
  * Other cases, at any desk, that share a fingerprint with this one (the keyed hash of the same
- * e-mail, phone or narrative). A case the reader may open is shown with its reference; any
- * other is described only by who holds it, the month it arrived and what matched, so two desks
- * can talk to each other without one learning who the other's case is about.
+ * e-mail, phone or narrative). A case the reader may open is shown with its reference. Any
+ * other one says only that it exists and what matched: no desk, no month. Naming the desk and
+ * the month told whoever typed a person's e-mail or phone into a case where and when that
+ * person had reported, which for a victim of discrimination is itself special-category data
+ * (a small town's desk gives away where they live); the reader asks the network coordination
+ * instead, which can reach the other desk. On top of that, hidden matches by e-mail or phone
+ * are withheld for `FRESH_CONTACT_HOURS` after the case arrived, whoever entered it (a probe
+ * can also come in through the public form, routed to the prober's own desk), so such a probe
+ * costs a day and leaves a case behind, and every lookup is audited with the number of hidden
+ * matches. A narrative match cannot be forged without knowing the story, so it shows.
  */
 export async function findPossibleDuplicates(
   db: Kysely<DB>,
-  config: Config,
+  _config: Config,
   actor: Actor,
   caseId: string,
+  now = new Date(),
 ): Promise<PossibleDuplicate[]> {
   const matches = await db
     .selectFrom('case_fingerprints as mine')
@@ -80,7 +88,14 @@ export async function findPossibleDuplicates(
     .execute();
   const linkOf = (other: string) =>
     links.find((link) => link.case_id === other || link.linked_case_id === other)?.kind ?? null;
-  const timeZone = caseSettingsOf(config).timeZone;
+  const own = await db
+    .selectFrom('cases')
+    .select(['received_at'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  const fresh =
+    own !== undefined &&
+    now.getTime() - own.received_at.getTime() < FRESH_CONTACT_HOURS * 3_600_000;
   const result: PossibleDuplicate[] = [];
   for (const { row, kinds } of byCase.values()) {
     const scope = await loadCaseScope(db, row.id);
@@ -101,12 +116,8 @@ export async function findPossibleDuplicates(
         link: linkOf(row.id),
       });
     } else {
-      result.push({
-        visible: false,
-        organisationName: row.organisation_name,
-        receivedMonth: localDateTime(row.received_at, timeZone).date.slice(0, 7),
-        matches: matchKinds,
-      });
+      const shown = fresh ? matchKinds.filter((kind) => kind === 'narrative') : matchKinds;
+      if (shown.length > 0) result.push({ visible: false, matches: shown });
     }
   }
   return result;
@@ -140,7 +151,12 @@ export async function linkCases(
   if (!scope || caseAccess(actor, scope) === null) throw unknown();
   const [first, second] = pair(caseId, linkedId);
   return db.transaction().execute(async (trx) => {
-    await lockCase(trx, caseId, undefined, locale);
+    // Both cases get an event: lock them in id order so two people linking at once cannot
+    // deadlock. An erased case takes no new link.
+    // The reader needs the team's access to their case and any access to the other one.
+    for (const id of [first, second]) {
+      await lockCase(trx, id, undefined, locale, actor, id === caseId ? 'team' : 'any');
+    }
     const existing = await trx
       .selectFrom('case_links')
       .select('kind')
@@ -167,13 +183,19 @@ export async function linkCases(
         })
         .execute();
     }
-    await recordCaseEvent(trx, config, {
-      caseId,
-      kind: 'case_linked',
-      actorUserId: actor.id,
-      at: now,
-      details: { linkedCaseId: linkedId, linkKind: kind },
-    });
+    // Each side's timeline names the other case, so both teams see who linked them and how.
+    for (const [own, other] of [
+      [caseId, linkedId],
+      [linkedId, caseId],
+    ] as const) {
+      await recordCaseEvent(trx, config, {
+        caseId: own,
+        kind: 'case_linked',
+        actorUserId: actor.id,
+        at: now,
+        details: { linkedCaseId: other, linkKind: kind },
+      });
+    }
     return { linkedCaseId: linkedId, kind, changed: true };
   });
 }
@@ -192,7 +214,15 @@ export async function unlinkCases(
   if (!isUuid(linkedId)) throw notFound();
   const [first, second] = pair(caseId, linkedId);
   return db.transaction().execute(async (trx) => {
-    await lockCase(trx, caseId, undefined, locale);
+    // Both cases get an event: lock them in id order, as linking does, against deadlocks.
+    await trx
+      .selectFrom('cases')
+      .select('id')
+      .where('id', 'in', [first, second])
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    await lockCase(trx, caseId, undefined, locale, actor);
     const removed = await trx
       .deleteFrom('case_links')
       .where('case_id', '=', first)
@@ -206,6 +236,22 @@ export async function unlinkCases(
       at: now,
       details: { linkedCaseId: linkedId },
     });
+    // The other side hears of it too, unless it has been erased since (it takes no events).
+    const other = await trx
+      .selectFrom('cases')
+      .select('id')
+      .where('id', '=', linkedId)
+      .where('erased_at', 'is', null)
+      .executeTakeFirst();
+    if (other) {
+      await recordCaseEvent(trx, config, {
+        caseId: other.id,
+        kind: 'case_unlinked',
+        actorUserId: actor.id,
+        at: now,
+        details: { linkedCaseId: caseId },
+      });
+    }
     return { linkedCaseId: linkedId };
   });
 }

@@ -196,12 +196,7 @@ export async function caseReferralRoutes(fastify: FastifyInstance): Promise<void
                 matches: z.array(z.string()),
                 link: z.enum(['duplicate', 'related']).nullable(),
               }),
-              z.object({
-                visible: z.literal(false),
-                organisationName: z.string().nullable(),
-                receivedMonth: z.string(),
-                matches: z.array(z.string()),
-              }),
+              z.object({ visible: z.literal(false), matches: z.array(z.string()) }),
             ]),
           ),
         },
@@ -215,9 +210,12 @@ export async function caseReferralRoutes(fastify: FastifyInstance): Promise<void
         actorOf(request),
         grant.caseId,
       );
+      const visible = duplicates.filter((duplicate) => duplicate.visible).length;
+      // The hidden count lets an auditor spot someone probing other desks' cases.
       auditDetails(request, grant, {
         count: duplicates.length,
-        visible: duplicates.filter((duplicate) => duplicate.visible).length,
+        visible,
+        hidden: duplicates.length - visible,
       });
       return duplicates;
     },

@@ -1,10 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError, notFound } from '../../core/errors.ts';
-import { canReassignCase, type Actor } from '../../core/policy.ts';
-import { isUuid, requireCaseAccess, type CaseAccessGrant } from './case-access.ts';
+import { notFound } from '../../core/errors.ts';
+import { canReassignCase } from '../../core/policy.ts';
+import type { CaseAccessGrant } from './case-access.ts';
 import { loadCaseDetail } from './case-detail.ts';
+import { actorOf, auditDetails, caseGrant } from './case-route-helpers.ts';
 import { classifyCase } from './classify-case.ts';
+import { auditedTransaction } from '../../http/request-audit.ts';
 import { intakeCase } from './intake-case.ts';
 import { listCases } from './list-cases.ts';
 import { reassignCase } from './reassign-case.ts';
@@ -26,15 +28,11 @@ import { transitionCase } from './transition-case.ts';
 import { updateCase } from './update-case.ts';
 import { setVictimProfile } from './victim-profile.ts';
 
-function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('unauthenticated');
-  return request.actor;
-}
-
 /**
  * The staff side of cases: intake by an operator, the queue, one case, and the changes the
- * team makes to it. Every route that touches a case finds it through `requireCaseAccess`, so a
- * case of another desk answers 404 exactly like a missing one, and every read is audited.
+ * team makes to it. Every route that touches a case finds it through `caseGrant`, so a case of
+ * another desk answers 404 exactly like a missing one, and every read is audited; every change
+ * checks the access again under the case's row lock (`lockCase`).
  */
 export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -46,19 +44,6 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
     if (!detail) throw notFound();
     return detail;
   }
-
-  /**
-   * The actor's access to the case, or 404. The requested id is the audit target even when
-   * refused, so an auditor sees which case someone tried to reach.
-   */
-  async function grantFor(request: FastifyRequest, id: string, needed: 'team' | 'any') {
-    if (isUuid(id)) request.auditTarget = { type: 'case', id: id.toLowerCase() };
-    const grant = await requireCaseAccess(db(), actorOf(request), id, needed);
-    request.auditTarget = { type: 'case', id: grant.caseId };
-    return grant;
-  }
-
-  const teamGrant = (request: FastifyRequest, id: string) => grantFor(request, id, 'team');
 
   app.post(
     '/api/cases',
@@ -72,18 +57,21 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const created = await intakeCase(
-        db(),
-        config(),
-        actorOf(request),
-        request.body,
-        request.locale,
-      );
-      request.auditTarget = {
-        type: 'case',
-        id: created.id,
-        details: { channel: request.body.channel, receiptIssued: created.receiptCode !== null },
-      };
+      const created = await auditedTransaction(db(), request, 201, async (trx) => {
+        const created = await intakeCase(
+          trx,
+          config(),
+          actorOf(request),
+          request.body,
+          request.locale,
+        );
+        request.auditTarget = {
+          type: 'case',
+          id: created.id,
+          details: { channel: request.body.channel, receiptIssued: created.receiptCode !== null },
+        };
+        return created;
+      });
       // The receipt code is shown once: no cache may keep it.
       reply.header('cache-control', 'no-store');
       return reply.status(201).send(created);
@@ -125,8 +113,8 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const grant = await grantFor(request, request.params.id, 'any');
-      request.auditTarget = { type: 'case', id: grant.caseId, details: { access: grant.access } };
+      const grant = await caseGrant(request, request.params.id, 'any');
+      auditDetails(request, grant, { access: grant.access });
       return present(grant);
     },
   );
@@ -144,7 +132,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const grant = await teamGrant(request, request.params.id);
+      const grant = await caseGrant(request, request.params.id, 'team');
       const moved = await transitionCase(
         db(),
         config(),
@@ -153,7 +141,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
         request.body,
         request.locale,
       );
-      request.auditTarget = { type: 'case', id: grant.caseId, details: moved };
+      auditDetails(request, grant, moved);
       return present(grant);
     },
   );
@@ -171,7 +159,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const grant = await teamGrant(request, request.params.id);
+      const grant = await caseGrant(request, request.params.id, 'team');
       const changed = await classifyCase(
         db(),
         config(),
@@ -180,7 +168,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
         request.body,
         request.locale,
       );
-      request.auditTarget = { type: 'case', id: grant.caseId, details: { changed } };
+      auditDetails(request, grant, { changed });
       return present(grant);
     },
   );
@@ -198,7 +186,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const grant = await teamGrant(request, request.params.id);
+      const grant = await caseGrant(request, request.params.id, 'team');
       const fields = await setVictimProfile(
         db(),
         config(),
@@ -207,7 +195,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
         request.body,
         request.locale,
       );
-      request.auditTarget = { type: 'case', id: grant.caseId, details: { fields } };
+      auditDetails(request, grant, { fields });
       return present(grant);
     },
   );
@@ -225,7 +213,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const grant = await teamGrant(request, request.params.id);
+      const grant = await caseGrant(request, request.params.id, 'team');
       const fields = await updateCase(
         db(),
         config(),
@@ -234,7 +222,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
         request.body,
         request.locale,
       );
-      request.auditTarget = { type: 'case', id: grant.caseId, details: { fields } };
+      auditDetails(request, grant, { fields });
       return present(grant);
     },
   );
@@ -253,7 +241,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const grant = await teamGrant(request, request.params.id);
+      const grant = await caseGrant(request, request.params.id, 'team');
       if (!canReassignCase(actor, grant.scope)) throw notFound();
       const moved = await reassignCase(
         db(),
@@ -263,7 +251,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
         request.body,
         request.locale,
       );
-      request.auditTarget = { type: 'case', id: grant.caseId, details: moved };
+      auditDetails(request, grant, moved);
       // The queue only: after the move the coordinator may no longer be on the case's team.
       return { id: grant.caseId, ...moved };
     },

@@ -191,6 +191,7 @@ export const caseListItem = z.object({
   grounds: z.array(z.string()).nullable(),
   domains: z.array(z.string()).nullable(),
   intersectional: z.boolean().nullable(),
+  possibleDuplicate: z.boolean().nullable(),
   access: z.enum(['team', 'referral']),
 });
 

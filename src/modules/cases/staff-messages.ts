@@ -8,12 +8,12 @@ import { translate, type Locale } from '../../i18n/i18n.ts';
 import { recordCaseEvent } from './case-events.ts';
 import {
   checkMessageBody,
+  insertMessage,
   listMessages,
   markMessagesRead,
   MessageBodyError,
-  postMessage,
 } from './case-messages.ts';
-import { CaseErasedError } from './live-case.ts';
+import { lockCase } from './lock-case.ts';
 
 /**
  * The desk's side of the conversation with the reporter. It goes through the receipt channel:
@@ -80,7 +80,11 @@ export async function readStaffMessages(db: Kysely<DB>, config: Config, caseId: 
   };
 }
 
-/** A message from the desk to the reporter, with a timeline event (without its text). */
+/**
+ * A message from the desk to the reporter and its timeline event (without its text), in one
+ * transaction that holds the case row: the message never exists without its event, and the
+ * writer's access, the channel and the erasure are all checked under the same lock.
+ */
 export async function sendStaffMessage(
   db: Kysely<DB>,
   config: Config,
@@ -90,11 +94,6 @@ export async function sendStaffMessage(
   locale: Locale,
   now = new Date(),
 ): Promise<{ id: string }> {
-  if (!(await canMessage(db, caseId))) {
-    throw new AppError('conflict', {
-      fields: [{ field: 'body', message: translate(locale, 'cases.messages.no_channel') }],
-    });
-  }
   try {
     checkMessageBody(body);
   } catch (error) {
@@ -103,29 +102,26 @@ export async function sendStaffMessage(
       fields: [{ field: 'body', message: translate(locale, 'cases.validation.text_required') }],
     });
   }
-  let id: string;
-  try {
-    ({ id } = await postMessage(
-      db,
+  return db.transaction().execute(async (trx) => {
+    await lockCase(trx, caseId, undefined, locale, actor);
+    if (!(await canMessage(trx, caseId))) {
+      throw new AppError('conflict', {
+        fields: [{ field: 'body', message: translate(locale, 'cases.messages.no_channel') }],
+      });
+    }
+    const { id } = await insertMessage(
+      trx,
       config,
       { caseId, direction: 'to_reporter', body, authorUserId: actor.id },
       now,
-    ));
-  } catch (error) {
-    // Erased after the check above: the same refusal, now with its reason.
-    if (!(error instanceof CaseErasedError)) throw error;
-    throw new AppError('conflict', {
-      fields: [{ field: 'body', message: translate(locale, 'cases.validation.erased') }],
-    });
-  }
-  await db.transaction().execute((trx) =>
-    recordCaseEvent(trx, config, {
+    );
+    await recordCaseEvent(trx, config, {
       caseId,
       kind: 'message_to_reporter',
       actorUserId: actor.id,
       at: now,
       details: { messageId: id },
-    }),
-  );
-  return { id };
+    });
+    return { id };
+  });
 }

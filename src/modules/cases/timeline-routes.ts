@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { caseAssigneeRoutes } from './assignee-routes.ts';
 import { loadCaseEvents } from './case-events.ts';
 import { listDeadlines, addDeadline, setDeadlineDone } from './case-deadlines.ts';
 import { listCaseDocuments } from './case-documents.ts';
@@ -27,12 +28,13 @@ const deadlineParams = z.object({ id: z.string().max(100), deadlineId: z.string(
  * The case's timeline and the team's work on it: notes, actions, deadlines with reminders and
  * the conversation with the reporter. Team access only (a referral's receiver reads the notes
  * through the case detail when shared); every read and write is audited with ids only.
- * Documents (with their multipart parser) and referrals are plugins of their own, registered
- * here so the module list names the case's collaboration surface once.
+ * Documents (with their multipart parser), referrals and the team to assign are plugins of their
+ * own, registered here so the module list names the case's collaboration surface once.
  */
 export async function caseTimelineRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(caseDocumentRoutes);
   await fastify.register(caseReferralRoutes);
+  await fastify.register(caseAssigneeRoutes);
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
   const config = () => app.deps.config;

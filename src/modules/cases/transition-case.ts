@@ -34,7 +34,7 @@ export async function transitionCase(
   now = new Date(),
 ): Promise<{ from: CaseStatus; to: CaseStatus; outcome: string | null }> {
   return db.transaction().execute(async (trx) => {
-    const row = await lockCase(trx, caseId, body.rowVersion, locale);
+    const row = await lockCase(trx, caseId, body.rowVersion, locale, actor);
     const from = row.status;
     const to = body.to;
     const check = checkTransition({

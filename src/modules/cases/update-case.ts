@@ -3,30 +3,12 @@ import type { Config } from '../../config.ts';
 import type { Actor } from '../../core/policy.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/i18n.ts';
-import { fieldError, isUuid } from './case-access.ts';
+import { isAssignable } from './assignable-users.ts';
+import { fieldError } from './case-access.ts';
 import { recordCaseEvent } from './case-events.ts';
 import { municipalityExists } from './intake-case.ts';
 import { lockCase } from './lock-case.ts';
 import type { UpdateCaseBody } from './schemas.ts';
-
-/** Someone who works the cases of the organisation holding the case, with an active account. */
-async function isCaseTeamMember(
-  db: Kysely<DB>,
-  userId: string,
-  organisationId: string | null,
-): Promise<boolean> {
-  if (!isUuid(userId) || organisationId === null) return false;
-  const row = await db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select('users.id')
-    .where('memberships.user_id', '=', userId)
-    .where('memberships.organisation_id', '=', organisationId)
-    .where('memberships.role', 'in', ['operator', 'node_coordinator'])
-    .where('users.disabled_at', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
-}
 
 /**
  * Changes the working fields of a case: its title, assignee, when and where it happened.
@@ -42,7 +24,7 @@ export async function updateCase(
   now = new Date(),
 ): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
-    const row = await lockCase(trx, caseId, body.rowVersion, locale);
+    const row = await lockCase(trx, caseId, body.rowVersion, locale, actor);
     const set: {
       title?: string | null;
       assignee_user_id?: string | null;
@@ -53,7 +35,7 @@ export async function updateCase(
     if (body.title !== undefined && body.title !== row.title) set.title = body.title;
     if (body.assigneeUserId !== undefined && body.assigneeUserId !== row.assignee_user_id) {
       const assignee = body.assigneeUserId;
-      if (assignee !== null && !(await isCaseTeamMember(trx, assignee, row.organisation_id))) {
+      if (assignee !== null && !(await isAssignable(trx, assignee, row.organisation_id))) {
         throw fieldError(locale, 'assigneeUserId', 'cases.validation.assignee_invalid');
       }
       set.assignee_user_id = assignee;

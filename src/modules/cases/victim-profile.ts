@@ -34,7 +34,7 @@ export async function setVictimProfile(
   now = new Date(),
 ): Promise<VictimProfileField[]> {
   return db.transaction().execute(async (trx) => {
-    const row = await lockCase(trx, caseId, body.rowVersion, locale);
+    const row = await lockCase(trx, caseId, body.rowVersion, locale, actor);
     const changed = victimProfileFields.filter((field) => row[columns[field]] !== body[field]);
     await trx
       .updateTable('cases')

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { FileRefusedError, type FileFamily } from '../../core/files/file-content.ts';
-import { translate, type Locale } from '../../i18n/i18n.ts';
+import { translate, type ReportLocale } from '../../i18n/i18n.ts';
 import { MAX_STORED_FILE_BYTES } from './store-file.ts';
 
 const familyLabels: Record<FileFamily, string> = {
@@ -19,7 +19,7 @@ const familyLabels: Record<FileFamily, string> = {
 export function fileFieldError(
   error: unknown,
   context: {
-    locale: Locale;
+    locale: ReportLocale;
     field: string;
     accept: readonly FileFamily[];
     maxBytes?: number;
@@ -38,7 +38,11 @@ export function fileFieldError(
 }
 
 /** The message for a form sent without its file. */
-export function fileMissingError(locale: Locale, field: string, accept: readonly FileFamily[]) {
+export function fileMissingError(
+  locale: ReportLocale,
+  field: string,
+  accept: readonly FileFamily[],
+) {
   const accepted = accept.map((family) => familyLabels[family]).join(', ');
   return new AppError('validation_failed', {
     fields: [{ field, message: translate(locale, 'files.refused.missing', { accepted }) }],

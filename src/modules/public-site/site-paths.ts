@@ -1,4 +1,4 @@
-import type { Locale } from '../../i18n/i18n.ts';
+import { isLocale, reportLocales, type Locale, type ReportLocale } from '../../i18n/i18n.ts';
 
 /** Every public page with its address in each language (Italian first). */
 export const sitePages = {
@@ -22,6 +22,21 @@ export type NetworkPage = keyof typeof networkPages;
 export const reportPages = {
   report: { it: '/it/segnala', en: '/en/report' },
 } as const satisfies Record<string, Record<Locale, string>>;
+
+/**
+ * The report form and the receipt channel in a reporting language other than Italian and
+ * English: the English address under the language's own prefix (`/ar/report`, `/ar/receipt/status`).
+ */
+export function reportingPath(paths: Record<Locale, string>, locale: ReportLocale): string {
+  return isLocale(locale) ? paths[locale] : `/${locale}${paths.en.slice('/en'.length)}`;
+}
+
+/** A page of the report form or the receipt channel in every reporting language. */
+export function reportingAlternates(paths: Record<Locale, string>): Record<ReportLocale, string> {
+  return Object.fromEntries(
+    reportLocales.map((locale) => [locale, reportingPath(paths, locale)]),
+  ) as Record<ReportLocale, string>;
+}
 
 export function networkPagePath(page: NetworkPage, locale: Locale): string {
   return networkPages[page][locale];
@@ -56,8 +71,8 @@ export const receiptPages = {
 
 export type ReceiptPage = keyof typeof receiptPages;
 
-export function receiptPagePath(page: ReceiptPage, locale: Locale): string {
-  return receiptPages[page][locale];
+export function receiptPagePath(page: ReceiptPage, locale: ReportLocale): string {
+  return reportingPath(receiptPages[page], locale);
 }
 
 /** The back office (React SPA); its sign-in screen is the staff entrance. */

@@ -1,12 +1,12 @@
 import { html } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import type { ReportLocale } from '../../i18n/i18n.ts';
 import { MAX_STORED_FILE_BYTES } from '../files/store-file.ts';
 import { receiptPagePath } from '../public-site/site-paths.ts';
 import { MAX_ADDED_TEXT_LENGTH, MAX_EVIDENCE_FILES } from './add-information.ts';
 import { csrfField, fieldState, notice, receiptT, renderSignedInPage } from './page-frame.ts';
 
 export interface AddPageView {
-  locale: Locale;
+  locale: ReportLocale;
   csrfToken: string;
   unreadMessages: number;
   text: string;

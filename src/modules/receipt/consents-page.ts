@@ -1,5 +1,5 @@
 import { html } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import type { ReportLocale } from '../../i18n/i18n.ts';
 import { receiptPagePath } from '../public-site/site-paths.ts';
 import type { ReporterView } from './load-status.ts';
 import { csrfField, notice, receiptT, renderSignedInPage } from './page-frame.ts';
@@ -7,7 +7,7 @@ import { consentState } from './status-page.ts';
 
 /** Each consent with its state and, where the reporter may, a button to withdraw it. */
 export function renderConsentsPage(
-  locale: Locale,
+  locale: ReportLocale,
   view: ReporterView,
   csrfToken: string,
   message: { kind: 'success' | 'danger'; text: string } | null,

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import type { ReportLocale } from '../../i18n/i18n.ts';
 import { fileFieldError } from '../files/file-errors.ts';
 import { prepareFile, type PreparedFile } from '../files/store-file.ts';
 import {
@@ -23,7 +23,7 @@ import { FileRefusedError } from '../../core/files/file-content.ts';
 export async function showAddPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  locale: Locale,
+  locale: ReportLocale,
 ): Promise<FastifyReply> {
   const reporter = await signedInReporter(request, reply, { page: 'add_information' });
   if (!reporter) return reply;
@@ -39,7 +39,7 @@ export async function showAddPage(
 }
 
 /** The message of a refused file, as the shared file errors word it. */
-function refusalMessage(locale: Locale, error: unknown): string {
+function refusalMessage(locale: ReportLocale, error: unknown): string {
   const appError = fileFieldError(error, { locale, field: 'files', accept: evidenceAccept });
   if (appError instanceof AppError && appError.fields?.[0]) return appError.fields[0].message;
   throw appError;
@@ -52,7 +52,7 @@ function refusalMessage(locale: Locale, error: unknown): string {
 export async function handleAddInformation(
   request: FastifyRequest,
   reply: FastifyReply,
-  locale: Locale,
+  locale: ReportLocale,
 ): Promise<FastifyReply> {
   // The session is checked before the body is read: no upload is buffered for a stranger.
   const reporter = await signedInReporter(request, reply, { page: 'add_information' });

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Locale } from '../../i18n/i18n.ts';
+import type { ReportLocale } from '../../i18n/i18n.ts';
 import {
   listMessages,
   markMessagesRead,
@@ -15,7 +15,7 @@ import { redirectTo, sendReceiptPage, signedInReporter } from './receipt-request
 export async function showMessages(
   request: FastifyRequest,
   reply: FastifyReply,
-  locale: Locale,
+  locale: ReportLocale,
   done: string | undefined,
 ): Promise<FastifyReply> {
   const reporter = await signedInReporter(request, reply, { page: 'messages' });
@@ -39,7 +39,7 @@ export async function showMessages(
 export async function handleSendMessage(
   request: FastifyRequest,
   reply: FastifyReply,
-  locale: Locale,
+  locale: ReportLocale,
   body: { _csrf?: string | undefined; body?: string | undefined },
 ): Promise<FastifyReply> {
   const reporter = await signedInReporter(request, reply, { page: 'messages', csrf: body._csrf });

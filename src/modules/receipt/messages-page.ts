@@ -1,5 +1,5 @@
 import { html } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import type { ReportLocale } from '../../i18n/i18n.ts';
 import { MAX_MESSAGE_LENGTH, type CaseMessage } from '../cases/case-messages.ts';
 import { receiptPagePath } from '../public-site/site-paths.ts';
 import {
@@ -13,7 +13,7 @@ import {
 } from './page-frame.ts';
 
 export interface MessagesPageView {
-  locale: Locale;
+  locale: ReportLocale;
   csrfToken: string;
   messages: CaseMessage[];
   /** Typed text kept after a refusal. */

@@ -1,17 +1,22 @@
 import { html, type SafeHtml } from '../../http/html.ts';
-import { translate, type Locale } from '../../i18n/i18n.ts';
+import { intlLocale, translate, type ReportLocale } from '../../i18n/i18n.ts';
 import { renderLayout } from '../public-site/layout.ts';
-import { receiptPagePath, receiptPages, type ReceiptPage } from '../public-site/site-paths.ts';
+import {
+  receiptPagePath,
+  receiptPages,
+  reportingAlternates,
+  type ReceiptPage,
+} from '../public-site/site-paths.ts';
 
 export type T = (key: string, values?: Record<string, string | number>) => string;
 
-export function receiptT(locale: Locale): T {
+export function receiptT(locale: ReportLocale): T {
   return (key, values) => translate(locale, `public.receipt.${key}`, values);
 }
 
 /** Dates as the reporter reads them, in the network's time zone. */
-export function formatDate(locale: Locale, date: Date, withTime = false): string {
-  return new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', {
+export function formatDate(locale: ReportLocale, date: Date, withTime = false): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: 'long',
     ...(withTime ? { timeStyle: 'short' } : {}),
     timeZone: 'Europe/Rome',
@@ -36,7 +41,7 @@ export function multiline(text: string): SafeHtml {
 }
 
 export interface SignedInFrame {
-  locale: Locale;
+  locale: ReportLocale;
   page: Exclude<ReceiptPage, 'signIn' | 'signOut'>;
   title: string;
   csrfToken: string;
@@ -93,7 +98,7 @@ export function renderSignedInPage(frame: SignedInFrame): string {
   return renderLayout({
     locale: frame.locale,
     title: frame.title,
-    alternates: receiptPages[frame.page],
+    alternates: reportingAlternates(receiptPages[frame.page]),
     main: html`${receiptMenu(frame)}${frame.main}`,
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
-import { csrfTokenFor } from '../../http/csrf.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import { csrfTokenFor, hostCookieName } from '../../http/csrf.ts';
+import { languageTag, type ReportLocale } from '../../i18n/i18n.ts';
 import { receiptPagePath, type ReceiptPage } from '../public-site/site-paths.ts';
 import { loadReporterView, type ReporterView } from './load-status.ts';
 import {
@@ -15,14 +15,14 @@ import { renderSignInPage, type SignInPageView } from './sign-in-page.ts';
 /** Every receipt page is private to one browser: never stored by a cache or the back button. */
 export function sendReceiptPage(
   reply: FastifyReply,
-  locale: Locale,
+  locale: ReportLocale,
   page: string,
   status = 200,
 ): FastifyReply {
   return reply
     .status(status)
     .type('text/html; charset=utf-8')
-    .header('content-language', locale)
+    .header('content-language', languageTag(locale))
     .header('cache-control', 'no-store')
     .send(page);
 }
@@ -30,7 +30,7 @@ export function sendReceiptPage(
 export function redirectTo(
   reply: FastifyReply,
   page: ReceiptPage,
-  locale: Locale,
+  locale: ReportLocale,
   done?: string,
 ): FastifyReply {
   const path = receiptPagePath(page, locale);
@@ -46,7 +46,7 @@ export function sendSignIn(
   view: Partial<Omit<SignInPageView, 'locale' | 'csrfToken'>>,
   status = 200,
 ): FastifyReply {
-  const locale = request.locale;
+  const locale = request.pageLocale;
   const csrfToken = csrfTokenFor(request, reply, request.server.deps.config);
   const page = renderSignInPage({
     locale,
@@ -61,7 +61,8 @@ export function sendSignIn(
 
 export function currentReporterSession(request: FastifyRequest): Promise<ReporterSession | null> {
   const { database, config } = request.server.deps;
-  return lookupReporterSession(database.db, config, request.cookies[RECEIPT_COOKIE]);
+  const cookie = request.cookies[hostCookieName(config, RECEIPT_COOKIE)];
+  return lookupReporterSession(database.db, config, cookie);
 }
 
 export interface SignedInReporter {

@@ -3,9 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { keyedHash, randomToken, safeEqual } from '../../core/keyed-hash.ts';
 import type { DB } from '../../db/schema.ts';
-import { secureCookies } from '../../http/csrf.ts';
-import { locales } from '../../i18n/i18n.ts';
-import { receiptPages } from '../public-site/site-paths.ts';
+import { hostCookieName, secureCookies } from '../../http/csrf.ts';
 
 /** The reporter's cookie: a random id whose keyed hash names a `reporter_sessions` row. */
 export const RECEIPT_COOKIE = 'osservatorio_receipt';
@@ -139,28 +137,23 @@ export function isValidReporterCsrf(
 }
 
 /**
- * The cookie lives only under the receipt pages (one copy per language, so switching language
- * keeps the reporter signed in), is invisible to scripts, never sent cross-site, and ends with
- * the browser.
+ * The cookie is invisible to scripts, never sent cross-site, ends with the browser, and is
+ * named `__Host-…` over HTTPS (so Path=/: one cookie for every language's receipt pages).
  */
 export function setReceiptCookie(reply: FastifyReply, config: Config, id: string): void {
-  for (const locale of locales) {
-    reply.setCookie(RECEIPT_COOKIE, id, {
-      path: receiptPages.signIn[locale],
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: secureCookies(config),
-    });
-  }
+  reply.setCookie(hostCookieName(config, RECEIPT_COOKIE), id, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: secureCookies(config),
+  });
 }
 
 export function clearReceiptCookie(reply: FastifyReply, config: Config): void {
-  for (const locale of locales) {
-    reply.clearCookie(RECEIPT_COOKIE, {
-      path: receiptPages.signIn[locale],
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: secureCookies(config),
-    });
-  }
+  reply.clearCookie(hostCookieName(config, RECEIPT_COOKIE), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: secureCookies(config),
+  });
 }

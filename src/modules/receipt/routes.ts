@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { consentPurposes, type ConsentPurpose } from '../../core/cases/consent.ts';
-import { locales } from '../../i18n/i18n.ts';
+import { reportLocales } from '../../i18n/i18n.ts';
 import { MAX_STORED_FILE_BYTES } from '../files/store-file.ts';
-import { receiptPages } from '../public-site/site-paths.ts';
+import { receiptPagePath, type ReceiptPage } from '../public-site/site-paths.ts';
 import { MAX_EVIDENCE_FILES } from './add-information.ts';
 import { handleAddInformation, showAddPage } from './handle-add-information.ts';
 import { handleSendMessage, showMessages } from './handle-messages.ts';
@@ -64,15 +64,15 @@ export async function receiptRoutes(fastify: FastifyInstance): Promise<void> {
   const db = () => app.deps.database.db;
   const config = () => app.deps.config;
 
-  for (const locale of locales) {
-    const paths = receiptPages;
+  for (const locale of reportLocales) {
+    const path = (page: ReceiptPage) => receiptPagePath(page, locale);
     const summary = (text: string) => `${text} (${locale})`;
     const schema = (text: string) => ({ tags: ['receipt'], summary: summary(text), hide: true });
     const doneText = (key: string | undefined, known: Record<string, string>) =>
       key && key in known ? receiptT(locale)(known[key]!) : null;
 
     app.get(
-      paths.signIn[locale],
+      path('signIn'),
       {
         config: { permission: 'public', audit: null },
         schema: { ...schema('Receipt sign-in form'), querystring: doneQuery },
@@ -85,7 +85,7 @@ export async function receiptRoutes(fastify: FastifyInstance): Promise<void> {
     );
 
     app.post(
-      paths.signIn[locale],
+      path('signIn'),
       {
         config: { permission: 'public', audit: 'receipt.signed_in' },
         schema: { ...schema('Sign in with a receipt code'), body: signInBody },
@@ -118,7 +118,7 @@ export async function receiptRoutes(fastify: FastifyInstance): Promise<void> {
     );
 
     app.get(
-      paths.status[locale],
+      path('status'),
       {
         config: { permission: 'public', audit: 'receipt.read' },
         schema: { ...schema('Where the report stands'), querystring: doneQuery },
@@ -136,7 +136,7 @@ export async function receiptRoutes(fastify: FastifyInstance): Promise<void> {
     );
 
     app.get(
-      paths.messages[locale],
+      path('messages'),
       {
         config: { permission: 'public', audit: 'receipt.read' },
         schema: { ...schema('Messages with the desk'), querystring: doneQuery },
@@ -145,7 +145,7 @@ export async function receiptRoutes(fastify: FastifyInstance): Promise<void> {
     );
 
     app.post(
-      paths.messages[locale],
+      path('messages'),
       {
         config: { ...reporterForm, audit: 'receipt.message_sent' },
         schema: { ...schema('Answer the desk'), body: messageBody },
@@ -154,7 +154,7 @@ export async function receiptRoutes(fastify: FastifyInstance): Promise<void> {
     );
 
     app.get(
-      paths.addInformation[locale],
+      path('addInformation'),
       {
         config: { permission: 'public', audit: 'receipt.read' },
         schema: schema('Add information form'),
@@ -163,7 +163,7 @@ export async function receiptRoutes(fastify: FastifyInstance): Promise<void> {
     );
 
     app.post(
-      paths.addInformation[locale],
+      path('addInformation'),
       {
         config: { ...reporterForm, audit: 'receipt.information_added' },
         schema: { ...schema('Add information and evidence'), consumes: ['multipart/form-data'] },
@@ -172,7 +172,7 @@ export async function receiptRoutes(fastify: FastifyInstance): Promise<void> {
     );
 
     app.get(
-      paths.consents[locale],
+      path('consents'),
       {
         config: { permission: 'public', audit: 'receipt.read' },
         schema: { ...schema('Consents in force'), querystring: doneQuery },
@@ -191,7 +191,7 @@ export async function receiptRoutes(fastify: FastifyInstance): Promise<void> {
     );
 
     app.post(
-      paths.consents[locale],
+      path('consents'),
       {
         config: { ...reporterForm, audit: 'receipt.consent_withdrawn' },
         schema: { ...schema('Withdraw a consent'), body: consentBody },
@@ -222,7 +222,7 @@ export async function receiptRoutes(fastify: FastifyInstance): Promise<void> {
     );
 
     app.get(
-      paths.withdraw[locale],
+      path('withdraw'),
       {
         config: { permission: 'public', audit: 'receipt.read' },
         schema: schema('Withdraw the report: confirmation'),
@@ -236,7 +236,7 @@ export async function receiptRoutes(fastify: FastifyInstance): Promise<void> {
     );
 
     app.post(
-      paths.withdraw[locale],
+      path('withdraw'),
       {
         config: { ...reporterForm, audit: 'receipt.report_withdrawn' },
         schema: { ...schema('Withdraw the report'), body: withdrawBody },
@@ -267,7 +267,7 @@ export async function receiptRoutes(fastify: FastifyInstance): Promise<void> {
     );
 
     app.post(
-      paths.signOut[locale],
+      path('signOut'),
       {
         config: { ...reporterForm, audit: 'receipt.signed_out' },
         schema: { ...schema('Sign out of the receipt channel'), body: signOutBody },

@@ -1,13 +1,18 @@
 import { html } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import { siteLocaleOf, type ReportLocale } from '../../i18n/i18n.ts';
 import { renderLayout } from '../public-site/layout.ts';
-import { networkPagePath, receiptPagePath, receiptPages } from '../public-site/site-paths.ts';
+import {
+  networkPagePath,
+  receiptPagePath,
+  receiptPages,
+  reportingAlternates,
+} from '../public-site/site-paths.ts';
 import { csrfField, fieldState, notice, receiptT } from './page-frame.ts';
 
 export type SignInNotice = 'expired' | 'signed_out' | null;
 
 export interface SignInPageView {
-  locale: Locale;
+  locale: ReportLocale;
   csrfToken: string;
   /** What was typed, kept when it was malformed or wrong so a typo can be fixed. */
   code: string;
@@ -53,12 +58,16 @@ export function renderSignInPage(view: SignInPageView): string {
     <p class="mt-4">${t('sign_in.privacy')}</p>
     <p>
       ${t('sign_in.lost')}
-      <a href="${networkPagePath('findDesk', view.locale)}">${t('sign_in.find_desk')}</a>
+      <a
+        href="${networkPagePath('findDesk', siteLocaleOf(view.locale))}"
+        hreflang="${siteLocaleOf(view.locale)}"
+        >${t('sign_in.find_desk')}</a
+      >
     </p>`;
   return renderLayout({
     locale: view.locale,
     title: t('sign_in.title'),
-    alternates: receiptPages.signIn,
+    alternates: reportingAlternates(receiptPages.signIn),
     main,
   });
 }

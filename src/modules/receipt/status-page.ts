@@ -1,20 +1,22 @@
 import { html, type SafeHtml } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import { siteLocaleOf, type ReportLocale } from '../../i18n/i18n.ts';
 import { deskPath, receiptPagePath } from '../public-site/site-paths.ts';
 import type { ReporterConsent, ReporterView } from './load-status.ts';
 import { formatDate, notice, receiptT, renderSignedInPage, type T } from './page-frame.ts';
 
-export function consentState(locale: Locale, t: T, consent: ReporterConsent): string {
+export function consentState(locale: ReportLocale, t: T, consent: ReporterConsent): string {
   if (consent.withdrawnAt) {
     return t('consent.withdrawn_on', { date: formatDate(locale, consent.withdrawnAt) });
   }
   return consent.granted ? t('consent.in_force') : t('consent.not_given');
 }
 
-function handledBy(locale: Locale, t: T, view: ReporterView): SafeHtml {
+function handledBy(locale: ReportLocale, t: T, view: ReporterView): SafeHtml {
   if (view.desk) {
     return view.desk.public
-      ? html`<a href="${deskPath(view.desk.id, locale)}">${view.desk.name}</a>`
+      ? html`<a href="${deskPath(view.desk.id, siteLocaleOf(locale))}" hreflang="${siteLocaleOf(locale)}"
+          >${view.desk.name}</a
+        >`
       : html`${view.desk.name}`;
   }
   return html`${
@@ -26,7 +28,7 @@ function handledBy(locale: Locale, t: T, view: ReporterView): SafeHtml {
 
 /** Where the report stands, in plain words, and what the reporter can do next. */
 export function renderStatusPage(
-  locale: Locale,
+  locale: ReportLocale,
   view: ReporterView,
   csrfToken: string,
   done: string | null,

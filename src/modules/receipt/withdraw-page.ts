@@ -1,5 +1,5 @@
 import { html } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import type { ReportLocale } from '../../i18n/i18n.ts';
 import { receiptPagePath } from '../public-site/site-paths.ts';
 import type { ReporterView } from './load-status.ts';
 import { csrfField, notice, receiptT, renderSignedInPage } from './page-frame.ts';
@@ -9,7 +9,7 @@ import { csrfField, notice, receiptT, renderSignedInPage } from './page-frame.ts
  * allows it, the page says why instead of offering a button that would fail.
  */
 export function renderWithdrawPage(
-  locale: Locale,
+  locale: ReportLocale,
   view: ReporterView,
   csrfToken: string,
   confirmError: string | null,

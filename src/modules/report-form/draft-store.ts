@@ -3,12 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { keyedHash, randomToken } from '../../core/keyed-hash.ts';
 import type { DB } from '../../db/schema.ts';
-import { secureCookies } from '../../http/csrf.ts';
-import { locales } from '../../i18n/i18n.ts';
+import { hostCookieName, secureCookies } from '../../http/csrf.ts';
 import { seal, unseal } from '../cases/sealed-fields.ts';
 import { eraseFile } from '../files/erase-file.ts';
 import type { DraftData } from './draft.ts';
-import { formPath } from './paths.ts';
 
 /** The cookie holding the random draft id; its keyed hash is the row's key. */
 export const DRAFT_COOKIE = 'osservatorio_report';
@@ -37,7 +35,7 @@ export async function loadDraft(
   request: FastifyRequest,
   now = new Date(),
 ): Promise<Draft | null> {
-  const id = request.cookies[DRAFT_COOKIE];
+  const id = request.cookies[hostCookieName(config, DRAFT_COOKIE)];
   if (!id || id.length < 32 || id.length > 100) return null;
   const idHash = draftIdHash(config, id);
   const row = await db
@@ -70,17 +68,18 @@ export async function purgeExpiredDrafts(db: Kysely<DB>, now: Date, batch = 100)
   return expired.length;
 }
 
+/**
+ * One cookie for every language's form (so switching language keeps the draft), named
+ * `__Host-…` over HTTPS, hence Path=/.
+ */
 function setDraftCookie(reply: FastifyReply, config: Config, value: string, maxAge: number) {
-  // One cookie per language's form, so switching language keeps the draft.
-  for (const locale of locales) {
-    reply.setCookie(DRAFT_COOKIE, value, {
-      path: formPath(locale),
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: secureCookies(config),
-      maxAge,
-    });
-  }
+  reply.setCookie(hostCookieName(config, DRAFT_COOKIE), value, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: secureCookies(config),
+    maxAge,
+  });
 }
 
 /**
@@ -127,12 +126,12 @@ export async function saveDraft(
 }
 
 /** The report was sent (its files now belong to the case): the draft and its cookie go. */
-export async function deleteDraft(
-  db: Kysely<DB>,
-  config: Config,
-  reply: FastifyReply,
-  draft: Draft,
-): Promise<void> {
+/** Deletes the draft's row; inside the sending transaction, so it goes only with the report. */
+export async function deleteDraft(db: Kysely<DB>, draft: Draft): Promise<void> {
   await db.deleteFrom('report_drafts').where('id_hash', '=', draft.idHash).execute();
+}
+
+/** Clears the draft cookie: only once the report is stored, or a failure would lose the draft. */
+export function forgetDraftCookie(reply: FastifyReply, config: Config): void {
   setDraftCookie(reply, config, '', 0);
 }

@@ -1,17 +1,28 @@
 import { formatReceiptCode } from '../../core/cases/receipt-code.ts';
 import { html, type SafeHtml } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import { siteLocaleOf, type ReportLocale } from '../../i18n/i18n.ts';
 import { renderLayout } from '../public-site/layout.ts';
-import { networkPagePath, reportPages } from '../public-site/site-paths.ts';
+import {
+  networkPagePath,
+  receiptPagePath,
+  reportingAlternates,
+  reportPages,
+} from '../public-site/site-paths.ts';
 import { translator } from './page.ts';
-import { formPath, receiptChannelPaths, stepPath } from './paths.ts';
+import { formPath, stepPath } from './paths.ts';
 
-function page(locale: Locale, title: string, main: SafeHtml): string {
-  return renderLayout({ locale, title, alternates: reportPages.report, main });
+function page(locale: ReportLocale, title: string, main: SafeHtml): string {
+  return renderLayout({ locale, title, alternates: reportingAlternates(reportPages.report), main });
+}
+
+/** The directory of help desks is in Italian and English only. */
+function findDeskLink(locale: ReportLocale, label: string): SafeHtml {
+  const site = siteLocaleOf(locale);
+  return html`<a href="${networkPagePath('findDesk', site)}" hreflang="${site}">${label}</a>`;
 }
 
 /** The form's first page: what to expect, before any question. */
-export function renderIntroPage(locale: Locale, hasDraft: boolean): string {
+export function renderIntroPage(locale: ReportLocale, hasDraft: boolean): string {
   const t = translator(locale);
   return page(
     locale,
@@ -33,13 +44,13 @@ export function renderIntroPage(locale: Locale, hasDraft: boolean): string {
           ${hasDraft ? t('intro.resume') : t('intro.start')}
         </a>
       </p>
-      <p>${t('intro.other_ways')} <a href="${networkPagePath('findDesk', locale)}">${t('intro.find_desk')}</a></p>
+      <p>${t('intro.other_ways')} ${findDeskLink(locale, t('intro.find_desk'))}</p>
     </div>`,
   );
 }
 
 /** Shown once, in the answer to the sending request: the code is never stored nor sent again. */
-export function renderReceiptPage(locale: Locale, receiptCode: string): string {
+export function renderReceiptPage(locale: ReportLocale, receiptCode: string): string {
   const t = translator(locale);
   return page(
     locale,
@@ -64,7 +75,7 @@ export function renderReceiptPage(locale: Locale, receiptCode: string): string {
       <h2 class="h4">${t('receipt.check_heading')}</h2>
       <p>
         ${t('receipt.check')}
-        <a href="${receiptChannelPaths[locale]}">${t('receipt.check_link')}</a>
+        <a href="${receiptPagePath('signIn', locale)}">${t('receipt.check_link')}</a>
       </p>
     </div>`,
   );
@@ -80,7 +91,11 @@ export type RefusalReason =
   | 'limited';
 
 /** Why a submission was not accepted; the draft stays, so trying again loses nothing. */
-export function renderRefusalPage(locale: Locale, reason: RefusalReason, minutes = 60): string {
+export function renderRefusalPage(
+  locale: ReportLocale,
+  reason: RefusalReason,
+  minutes = 60,
+): string {
   const t = translator(locale);
   const back =
     reason === 'already_sent'
@@ -94,7 +109,7 @@ export function renderRefusalPage(locale: Locale, reason: RefusalReason, minutes
       <p class="lead">${t(`refused.${reason}.text`, { minutes })}</p>
       ${reason === 'already_sent' ? null : html`<p>${t('refused.draft_kept')}</p>`}
       <p>${back}</p>
-      <p>${t('intro.other_ways')} <a href="${networkPagePath('findDesk', locale)}">${t('intro.find_desk')}</a></p>
+      <p>${t('intro.other_ways')} ${findDeskLink(locale, t('intro.find_desk'))}</p>
     </div>`,
   );
 }

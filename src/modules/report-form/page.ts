@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../http/html.ts';
-import { translate, type Locale } from '../../i18n/i18n.ts';
+import { reportLocales, translate, type ReportLocale } from '../../i18n/i18n.ts';
 import { renderLayout } from '../public-site/layout.ts';
 import type { FieldProblem } from './draft.ts';
 import { STEP_COUNT, stepKeys, stepNumber, stepPath, type StepKey } from './paths.ts';
@@ -7,13 +7,13 @@ import { reportScriptUrl } from './script.ts';
 
 export type T = (key: string, values?: Record<string, string | number>) => string;
 
-export function translator(locale: Locale): T {
+export function translator(locale: ReportLocale): T {
   return (key, values) => translate(locale, `report.${key}`, values);
 }
 
 /** What every field helper needs: the page's language and the problems found in what was sent. */
 export interface FieldContext {
-  locale: Locale;
+  locale: ReportLocale;
   problems: FieldProblem[];
 }
 
@@ -27,7 +27,7 @@ function describedBy(id: string, hint: boolean, problem: boolean): string | null
 }
 
 function hintAndError(
-  locale: Locale,
+  locale: ReportLocale,
   id: string,
   hint: string | undefined,
   problem: FieldProblem | undefined,
@@ -179,7 +179,7 @@ export function selectField(
 }
 
 /** The list of problems at the top of the page, each linking to its field. */
-export function errorSummary(locale: Locale, problems: FieldProblem[]): SafeHtml | null {
+export function errorSummary(locale: ReportLocale, problems: FieldProblem[]): SafeHtml | null {
   if (problems.length === 0) return null;
   const t = translator(locale);
   return html`<div class="alert alert-danger site-report-summary" role="alert" aria-labelledby="error-summary-title" id="error-summary" tabindex="-1">
@@ -192,7 +192,7 @@ export function errorSummary(locale: Locale, problems: FieldProblem[]): SafeHtml
 
 /** "Step 2 of 8" and the list of steps, the ones already answered as links. */
 export function progress(
-  locale: Locale,
+  locale: ReportLocale,
   current: StepKey,
   answered: ReadonlySet<StepKey>,
 ): SafeHtml {
@@ -214,7 +214,7 @@ export function progress(
 }
 
 export interface FormPageOptions {
-  locale: Locale;
+  locale: ReportLocale;
   step: StepKey;
   answered: ReadonlySet<StepKey>;
   problems: FieldProblem[];
@@ -281,7 +281,9 @@ export function renderFormPage(options: FormPageOptions): string {
   return renderLayout({
     locale,
     title: options.problems.length > 0 ? t('errors.page_title', { title }) : title,
-    alternates: { it: stepPath('it', step), en: stepPath('en', step) },
+    alternates: Object.fromEntries(
+      reportLocales.map((language) => [language, stepPath(language, step)]),
+    ) as Record<ReportLocale, string>,
     main,
     ...(options.script ? { scripts: [reportScriptUrl] } : {}),
   });

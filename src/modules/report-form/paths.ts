@@ -1,5 +1,5 @@
-import type { Locale } from '../../i18n/i18n.ts';
-import { reportPages } from '../public-site/site-paths.ts';
+import { isLocale, type ReportLocale } from '../../i18n/i18n.ts';
+import { reportingPath, reportPages } from '../public-site/site-paths.ts';
 
 /** The steps of the form, in order; the last one is the review before sending. */
 export const stepKeys = [
@@ -24,28 +24,31 @@ export function stepKeyOf(value: string): StepKey | null {
   return stepKeys[Number(value) - 1] ?? null;
 }
 
-export function formPath(locale: Locale): string {
-  return reportPages.report[locale];
+export function formPath(locale: ReportLocale): string {
+  return reportingPath(reportPages.report, locale);
 }
 
-export function stepPath(locale: Locale, key: StepKey): string {
+export function stepPath(locale: ReportLocale, key: StepKey): string {
   return `${formPath(locale)}/${stepNumber(key)}`;
 }
 
-/** Evidence arrives as multipart, so it has its own address (and its own CSRF check). */
-export const evidenceSegment: Record<Locale, string> = { it: 'prove', en: 'evidence' };
-export const sendSegment: Record<Locale, string> = { it: 'invia', en: 'send' };
+/**
+ * Evidence arrives as multipart, so it has its own address (and its own CSRF check). The
+ * reporting languages use the English segments, as they use the English addresses.
+ */
+const evidenceSegment = { it: 'prove', en: 'evidence' } as const;
+const sendSegment = { it: 'invia', en: 'send' } as const;
 
-export function evidencePostPath(locale: Locale): string {
-  return `${formPath(locale)}/${evidenceSegment[locale]}`;
+export function evidencePostPath(locale: ReportLocale): string {
+  return `${formPath(locale)}/${evidenceSegment[isLocale(locale) ? locale : 'en']}`;
 }
 
-export function sendPath(locale: Locale): string {
-  return `${formPath(locale)}/${sendSegment[locale]}`;
+export function sendPath(locale: ReportLocale): string {
+  return `${formPath(locale)}/${sendSegment[isLocale(locale) ? locale : 'en']}`;
 }
 
-/** Where a reporter follows the report with the receipt code (served by the receipt module). */
-export const receiptChannelPaths: Record<Locale, string> = {
-  it: '/it/ricevuta',
-  en: '/en/receipt',
-};
+/**
+ * Language-neutral addresses to print on a poster or say on the phone: they open the form in
+ * the language the person chose before, or their browser's, among the reporting languages.
+ */
+export const formEntryPaths = ['/segnala', '/report'] as const;

@@ -2,7 +2,7 @@ import { consentPurposes } from '../../core/cases/consent.ts';
 import { PROOF_OF_WORK_BITS } from '../../core/intake-guard.ts';
 import { victimProfileFields } from '../../core/cases/vocabularies.ts';
 import { html, type SafeHtml } from '../../http/html.ts';
-import { translate, type Locale } from '../../i18n/i18n.ts';
+import { intlLocale, translate, type ReportLocale } from '../../i18n/i18n.ts';
 import type { DraftData, FieldProblem } from './draft.ts';
 import { choiceLabel, DONT_KNOW } from './options.ts';
 import { hiddenFields, renderFormPage, translator } from './page.ts';
@@ -11,7 +11,7 @@ import { answeredSteps } from './show-step.ts';
 import { consentKey } from './step-contact.ts';
 
 /** What must be there before sending; each missing part links to its step. */
-export function missingParts(locale: Locale, data: Partial<DraftData>): FieldProblem[] {
+export function missingParts(locale: ReportLocale, data: Partial<DraftData>): FieldProblem[] {
   const t = translator(locale);
   const problems: FieldProblem[] = [];
   if (!data.narrative) problems.push({ field: 'review-what', message: t('review.missing.what') });
@@ -22,16 +22,17 @@ export function missingParts(locale: Locale, data: Partial<DraftData>): FieldPro
   return problems;
 }
 
-function whenText(locale: Locale, when: DraftData['when']): string {
+function whenText(locale: ReportLocale, when: DraftData['when']): string {
   const t = translator(locale);
   if (!when || when.precision === 'unknown') return t('review.unknown_date');
   if (when.precision === 'day') {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date(`${when.day}T00:00:00Z`),
-    );
+    return new Intl.DateTimeFormat(intlLocale(locale), {
+      dateStyle: 'long',
+      timeZone: 'UTC',
+    }).format(new Date(`${when.day}T00:00:00Z`));
   }
   if (when.precision === 'month') {
-    return new Intl.DateTimeFormat(locale, {
+    return new Intl.DateTimeFormat(intlLocale(locale), {
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
@@ -46,7 +47,7 @@ function rows(entries: [string, string | SafeHtml | null][]): SafeHtml {
   </dl>`;
 }
 
-function section(locale: Locale, key: StepKey, body: SafeHtml): SafeHtml {
+function section(locale: ReportLocale, key: StepKey, body: SafeHtml): SafeHtml {
   const t = translator(locale);
   const heading = t(`steps.${key}.short`);
   return html`<section class="mb-4" aria-labelledby="review-${key}">
@@ -56,7 +57,7 @@ function section(locale: Locale, key: StepKey, body: SafeHtml): SafeHtml {
   </section>`;
 }
 
-function summary(locale: Locale, data: Partial<DraftData>): SafeHtml {
+function summary(locale: ReportLocale, data: Partial<DraftData>): SafeHtml {
   const t = translator(locale);
   const none = t('review.not_given');
   const where = data.where;
@@ -138,7 +139,7 @@ function summary(locale: Locale, data: Partial<DraftData>): SafeHtml {
 }
 
 export interface ReviewInput {
-  locale: Locale;
+  locale: ReportLocale;
   data: Partial<DraftData>;
   problems: FieldProblem[];
   csrfToken: string;

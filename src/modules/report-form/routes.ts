@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
 import { issueFormToken } from '../../core/intake-guard.ts';
 import { csrfTokenFor } from '../../http/csrf.ts';
-import { locales, type Locale } from '../../i18n/i18n.ts';
+import { languageTag, reportLocales, type ReportLocale } from '../../i18n/i18n.ts';
 import { MAX_STORED_FILE_BYTES } from '../files/store-file.ts';
-import { rememberLocale } from '../public-site/language.ts';
+import { preferredReportLocale, rememberLocale } from '../public-site/language.ts';
 import { loadDraft } from './draft-store.ts';
 import type { FormBody } from './draft.ts';
 import { renderIntroPage } from './outcome-pages.ts';
-import { evidencePostPath, formPath, sendPath, stepKeyOf } from './paths.ts';
+import { evidencePostPath, formEntryPaths, formPath, sendPath, stepKeyOf } from './paths.ts';
 import { renderReviewPage } from './review-page.ts';
 import { saveEvidence, saveStep } from './save-step.ts';
 import { sendReport } from './send-report.ts';
@@ -28,11 +28,11 @@ const formBody = z
 const stepParams = z.object({ step: z.string().max(20) });
 const stepQuery = z.object({ review: z.string().max(10).optional() });
 
-function sendHtml(reply: FastifyReply, locale: Locale, page: string) {
+function sendHtml(reply: FastifyReply, locale: ReportLocale, page: string) {
   // Form pages hold what the reporter typed: never cached, so Back asks the server again.
   return reply
     .type('text/html; charset=utf-8')
-    .header('content-language', locale)
+    .header('content-language', languageTag(locale))
     .header('cache-control', 'no-store')
     .send(page);
 }
@@ -58,7 +58,26 @@ export async function reportFormRoutes(fastify: FastifyInstance): Promise<void> 
   const db = () => app.deps.database.db;
   const config = () => app.deps.config;
 
-  for (const locale of locales) {
+  for (const entry of formEntryPaths) {
+    app.get(
+      entry,
+      {
+        config: { permission: 'public', audit: null },
+        schema: {
+          tags: ['report-form'],
+          summary: 'Report a discrimination: opens the form in the preferred language',
+          hide: true,
+        },
+      },
+      (request, reply) =>
+        reply
+          .header('vary', 'Cookie, Accept-Language')
+          .header('cache-control', 'no-store')
+          .redirect(formPath(preferredReportLocale(request)), 302),
+    );
+  }
+
+  for (const locale of reportLocales) {
     const tags = ['report-form'];
     app.get(
       formPath(locale),
@@ -67,7 +86,7 @@ export async function reportFormRoutes(fastify: FastifyInstance): Promise<void> 
         schema: { tags, summary: `Report a discrimination: start (${locale})`, hide: true },
       },
       async (request, reply) => {
-        request.locale = locale;
+        request.pageLocale = locale;
         rememberLocale(reply, config(), locale);
         const draft = await loadDraft(db(), config(), request);
         return sendHtml(reply, locale, renderIntroPage(locale, draft !== null));
@@ -87,7 +106,7 @@ export async function reportFormRoutes(fastify: FastifyInstance): Promise<void> 
         },
       },
       async (request, reply) => {
-        request.locale = locale;
+        request.pageLocale = locale;
         const step = stepKeyOf(request.params.step);
         if (!step) throw notFound();
         rememberLocale(reply, config(), locale);
@@ -134,7 +153,7 @@ export async function reportFormRoutes(fastify: FastifyInstance): Promise<void> 
         },
       },
       async (request: FastifyRequest<{ Params: { step: string }; Body: FormBody }>, reply) => {
-        request.locale = locale;
+        request.pageLocale = locale;
         const step = stepKeyOf(request.params.step);
         if (!step || step === 'review' || step === 'evidence') throw notFound();
         return saveStep(db(), config(), step, request, reply);
@@ -153,7 +172,7 @@ export async function reportFormRoutes(fastify: FastifyInstance): Promise<void> 
         },
       },
       async (request, reply) => {
-        request.locale = locale;
+        request.pageLocale = locale;
         return saveEvidence(db(), config(), request, reply);
       },
     );
@@ -170,7 +189,7 @@ export async function reportFormRoutes(fastify: FastifyInstance): Promise<void> 
         },
       },
       async (request: FastifyRequest<{ Body: FormBody }>, reply) => {
-        request.locale = locale;
+        request.pageLocale = locale;
         return sendReport(db(), config(), request, reply);
       },
     );

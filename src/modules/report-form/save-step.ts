@@ -7,8 +7,10 @@ import type { DB } from '../../db/schema.ts';
 import { csrfTokenFor, isValidCsrfToken } from '../../http/csrf.ts';
 import type { PlaceMatch } from '../public-site/find-desk/desks.ts';
 import { loadDraft, saveDraft, type Draft } from './draft-store.ts';
+import { takeEvidenceUpload, takeNewDraft } from './intake-limits.ts';
 import { field, type DraftData, type FieldProblem, type FormBody } from './draft.ts';
 import { stepPath } from './paths.ts';
+import { translator } from './page.ts';
 import { nextStep, renderStepPage, type FormStep } from './show-step.ts';
 import { parseContact } from './step-contact.ts';
 import { readEvidenceUpload, removeEvidence, storeEvidence } from './step-evidence.ts';
@@ -34,7 +36,7 @@ async function parseStep(
   request: FastifyRequest,
   now: Date,
 ): Promise<Parsed> {
-  const locale = request.locale;
+  const locale = request.pageLocale;
   const wrap = <K extends keyof Answer>(
     key: K,
     outcome:
@@ -80,12 +82,14 @@ function afterSaving(
   body: Record<string, unknown>,
 ) {
   const target = body['return'] === 'review' ? 'review' : nextStep(step);
-  return reply.header('cache-control', 'no-store').redirect(stepPath(request.locale, target), 303);
+  return reply
+    .header('cache-control', 'no-store')
+    .redirect(stepPath(request.pageLocale, target), 303);
 }
 
-function sendStepPage(reply: FastifyReply, page: string) {
+function sendStepPage(reply: FastifyReply, page: string, status = 400) {
   return reply
-    .code(400)
+    .code(status)
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8')
     .send(page);
@@ -113,7 +117,7 @@ export async function saveStep(
     return sendStepPage(
       reply,
       renderStepPage({
-        locale: request.locale,
+        locale: request.pageLocale,
         step,
         data: { ...saved, ...parsed.answer },
         saved,
@@ -126,8 +130,35 @@ export async function saveStep(
       }),
     );
   }
+  const wait = draft ? 0 : await takeNewDraft(db, config, request.ip, now);
+  if (wait > 0) {
+    // Nothing is stored, and the page comes back with what was typed, to send again later.
+    reply.header('retry-after', wait);
+    return sendStepPage(
+      reply,
+      renderStepPage({
+        locale: request.pageLocale,
+        step,
+        data: { ...saved, ...parsed.answer },
+        saved,
+        problems: [limitProblem(request, 'drafts', wait)],
+        csrfToken: csrfTokenFor(request, reply, config),
+        formToken,
+        fromReview: body['return'] === 'review',
+        suggestions: parsed.suggestions ?? [],
+        now,
+      }),
+      429,
+    );
+  }
   await saveDraft(db, config, reply, draft, { ...saved, ...parsed.answer, formToken });
   return afterSaving(reply, request, step, body);
+}
+
+/** The message of a per-address limit, at the top of the page (it concerns no one field). */
+function limitProblem(request: FastifyRequest, limit: 'drafts' | 'evidence', wait: number) {
+  const minutes = Math.max(1, Math.ceil(wait / 60));
+  return { field: 'main', message: translator(request.pageLocale)(`limits.${limit}`, { minutes }) };
 }
 
 /** Step 6: files arrive as multipart; the CSRF token is checked here, once the body is read. */
@@ -144,7 +175,29 @@ export async function saveEvidence(
   let draft = await loadDraft(db, config, request, now);
   const formToken = tokenFor(config, draft, upload.fields['form_token'] ?? '', now);
   const saved: Partial<DraftData> = draft?.data ?? {};
-  const stored = await storeEvidence(db, config, request.locale, saved.files ?? [], upload);
+  const draftWait = draft ? 0 : await takeNewDraft(db, config, request.ip, now);
+  const wait =
+    draftWait || (await takeEvidenceUpload(db, config, request.ip, upload.files.length, now));
+  if (wait > 0) {
+    // None of the files is stored; the draft and the files it already holds stay as they were.
+    reply.header('retry-after', wait);
+    return sendStepPage(
+      reply,
+      renderStepPage({
+        locale: request.pageLocale,
+        step: 'evidence',
+        data: saved,
+        saved,
+        problems: [limitProblem(request, draftWait ? 'drafts' : 'evidence', wait)],
+        csrfToken: csrfTokenFor(request, reply, config),
+        formToken,
+        fromReview: upload.fields['return'] === 'review',
+        now,
+      }),
+      429,
+    );
+  }
+  const stored = await storeEvidence(db, config, request.pageLocale, saved.files ?? [], upload);
   const removeId = upload.fields['remove'];
   const files = removeId ? await removeEvidence(db, stored.files, removeId) : stored.files;
   draft = await saveDraft(
@@ -158,13 +211,13 @@ export async function saveEvidence(
   const fromReview = upload.fields['return'] === 'review';
   if (stored.problems.length > 0 || removeId || upload.fields['go'] !== 'next') {
     if (stored.problems.length === 0) {
-      const back = `${stepPath(request.locale, 'evidence')}${fromReview ? '?review=1' : ''}`;
+      const back = `${stepPath(request.pageLocale, 'evidence')}${fromReview ? '?review=1' : ''}`;
       return reply.header('cache-control', 'no-store').redirect(back, 303);
     }
     return sendStepPage(
       reply,
       renderStepPage({
-        locale: request.locale,
+        locale: request.pageLocale,
         step: 'evidence',
         data: draft.data,
         saved: draft.data,

@@ -13,10 +13,11 @@ import { keyedHash } from '../../core/keyed-hash.ts';
 import { throttleAddress } from '../../core/address-key.ts';
 import type { DB } from '../../db/schema.ts';
 import { csrfTokenFor } from '../../http/csrf.ts';
-import { lockedFor, recordFailure, type ThrottleRule } from '../auth/throttle.ts';
+import { auditedTransaction } from '../../http/request-audit.ts';
+import { lockedFor, takeAttempt, type ThrottleRule } from '../auth/throttle.ts';
 import { createCase, type NewCase } from '../cases/create-case.ts';
 import type { ReporterContact } from '../cases/sealed-fields.ts';
-import { deleteDraft, loadDraft, saveDraft, type Draft } from './draft-store.ts';
+import { deleteDraft, forgetDraftCookie, loadDraft, saveDraft, type Draft } from './draft-store.ts';
 import { field, type DraftData, type FormBody } from './draft.ts';
 import { DONT_KNOW } from './options.ts';
 import { renderReceiptPage, renderRefusalPage, type RefusalReason } from './outcome-pages.ts';
@@ -49,7 +50,7 @@ const refusalStatus: Record<RefusalReason, number> = {
 
 function refuse(
   reply: FastifyReply,
-  locale: FastifyRequest['locale'],
+  locale: FastifyRequest['pageLocale'],
   reason: RefusalReason,
   retryAfter = 0,
 ) {
@@ -147,7 +148,7 @@ export async function sendReport(
   reply: FastifyReply,
 ) {
   const now = new Date();
-  const locale = request.locale;
+  const locale = request.pageLocale;
   const body = request.body ?? {};
   const draft = await loadDraft(db, config, request, now);
   if (!draft) return refuse(reply, locale, 'already_sent');
@@ -157,14 +158,14 @@ export async function sendReport(
   if (wait > 0) return refuse(reply, locale, 'limited', wait);
 
   if (field(body, 'website', 200) !== '') {
-    await recordFailure(db, addressKey, reportAddressRule, now);
+    await takeAttempt(db, addressKey, reportAddressRule, now);
     return refuse(reply, locale, 'honeypot');
   }
   const tokenValue = field(body, 'form_token', 200);
   const token = checkFormToken(config.hashKey, tokenValue, now.getTime());
   if (!token.ok) {
     if (token.problem === 'too_fast') return refuse(reply, locale, 'too_fast');
-    await recordFailure(db, addressKey, reportAddressRule, now);
+    await takeAttempt(db, addressKey, reportAddressRule, now);
     await renewToken(db, config, reply, draft, now);
     return refuse(reply, locale, token.problem === 'expired' ? 'expired_token' : 'invalid_token');
   }
@@ -192,20 +193,39 @@ export async function sendReport(
   }
 
   if (!(await consumeNonce(db, config, token.token.nonce, token.token.issuedAt, now))) {
-    await recordFailure(db, addressKey, reportAddressRule, now);
+    await takeAttempt(db, addressKey, reportAddressRule, now);
     await renewToken(db, config, reply, draft, now);
     return refuse(reply, locale, 'replayed');
   }
   const proved = verifyProofOfWork(tokenValue, field(body, 'pow_solution', 20));
-  await recordFailure(db, addressKey, reportAddressRule, now, submissionWeight(proved));
+  // Counted and decided in one statement: the check above is only a shortcut, and concurrent
+  // submissions that all passed it are refused here once the limit is reached. The draft stays
+  // (with a new token, the nonce is spent), so the reporter can send it when the wait is over.
+  const attempt = await takeAttempt(
+    db,
+    addressKey,
+    reportAddressRule,
+    now,
+    submissionWeight(proved),
+  );
+  if (!attempt.allowed) {
+    await renewToken(db, config, reply, draft, now);
+    return refuse(reply, locale, 'limited', attempt.retryAfter);
+  }
 
-  const created = await createCase(db, config, newCaseOf(data, locale), now);
-  await deleteDraft(db, config, reply, draft);
-  request.auditTarget = {
-    type: 'case',
-    id: created.id,
-    details: { channel: 'web_form', proofOfWork: proved, evidence: (data.files ?? []).length },
-  };
+  // The case, the end of the draft and the audit row commit together: a report is never both
+  // stored and still sendable again, nor stored without its audit row.
+  const created = await auditedTransaction(db, request, 200, async (trx) => {
+    const created = await createCase(trx, config, newCaseOf(data, locale), now);
+    await deleteDraft(trx, draft);
+    request.auditTarget = {
+      type: 'case',
+      id: created.id,
+      details: { channel: 'web_form', proofOfWork: proved, evidence: (data.files ?? []).length },
+    };
+    return created;
+  });
+  forgetDraftCookie(reply, config);
   return reply
     .code(200)
     .header('cache-control', 'no-store')

@@ -1,5 +1,5 @@
 import type { SafeHtml } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import type { ReportLocale } from '../../i18n/i18n.ts';
 import type { PlaceMatch } from '../public-site/find-desk/desks.ts';
 import type { DraftData, FieldProblem } from './draft.ts';
 import { renderFormPage, type FieldContext } from './page.ts';
@@ -29,7 +29,7 @@ export function answeredSteps(data: Partial<DraftData>): Set<StepKey> {
 }
 
 export interface StepPageInput {
-  locale: Locale;
+  locale: ReportLocale;
   step: FormStep;
   /** The draft's answers, with the step's own answer replaced by what was just typed. */
   data: Partial<DraftData>;

@@ -5,7 +5,7 @@ import {
   type ConsentPurpose,
 } from '../../core/cases/consent.ts';
 import { html, type SafeHtml } from '../../http/html.ts';
-import { translate, type Locale } from '../../i18n/i18n.ts';
+import { translate, type ReportLocale } from '../../i18n/i18n.ts';
 import {
   field,
   fieldList,
@@ -84,7 +84,7 @@ export function renderContact(context: FieldContext, contact: Contact | undefine
 const emailPattern = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
 const phonePattern = /^\+?[0-9 ().-]{6,25}$/;
 
-export function parseContact(body: FormBody, locale: Locale): StepOutcome<Contact> {
+export function parseContact(body: FormBody, locale: ReportLocale): StepOutcome<Contact> {
   const t = translator(locale);
   const modeValue = field(body, 'mode', 20);
   const chosen = fieldList(body, 'consents');

@@ -3,22 +3,27 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { FileRefusedError, type FileFamily } from '../../core/files/file-content.ts';
 import { AppError } from '../../core/errors.ts';
+import {
+  evidenceRefusal,
+  MAX_DRAFT_EVIDENCE_BYTES,
+  MAX_EVIDENCE_FILES,
+} from '../../core/intake-guard.ts';
 import type { DB } from '../../db/schema.ts';
 import { html, type SafeHtml } from '../../http/html.ts';
-import { translate, type Locale } from '../../i18n/i18n.ts';
+import { intlLocale, translate, type ReportLocale } from '../../i18n/i18n.ts';
 import { eraseFile } from '../files/erase-file.ts';
 import { MAX_STORED_FILE_BYTES, storeFile } from '../files/store-file.ts';
 import type { DraftData, FieldProblem } from './draft.ts';
 import { translator, type FieldContext } from './page.ts';
 
-export const MAX_EVIDENCE_FILES = 5;
+export { MAX_EVIDENCE_FILES };
 export const EVIDENCE_ACCEPT: readonly FileFamily[] = ['jpeg', 'png', 'webp', 'pdf', 'text'];
 const acceptAttribute = 'image/jpeg,image/png,image/webp,application/pdf,text/plain';
 
 type Files = NonNullable<DraftData['files']>;
 
-function sizeLabel(locale: Locale, bytes: number): string {
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+function sizeLabel(locale: ReportLocale, bytes: number): string {
+  const number = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
   return bytes < 1024 * 1024
     ? `${number.format(Math.max(1, Math.round(bytes / 1024)))} KB`
     : `${number.format(bytes / (1024 * 1024))} MB`;
@@ -112,7 +117,7 @@ export interface StoredEvidence {
 export async function storeEvidence(
   db: Kysely<DB>,
   config: Config,
-  locale: Locale,
+  locale: ReportLocale,
   existing: Files,
   upload: EvidenceUpload,
 ): Promise<StoredEvidence> {
@@ -120,8 +125,14 @@ export async function storeEvidence(
   const files = [...existing];
   const messages: string[] = [];
   for (const file of upload.files) {
-    if (files.length >= MAX_EVIDENCE_FILES) {
+    const refusal = evidenceRefusal(files, file.bytes.length);
+    if (refusal === 'too_many') {
       messages.push(t('evidence.too_many', { name: file.name, max: MAX_EVIDENCE_FILES }));
+      continue;
+    }
+    if (refusal === 'total_too_large') {
+      const megabytes = MAX_DRAFT_EVIDENCE_BYTES / (1024 * 1024);
+      messages.push(t('evidence.total_too_large', { name: file.name, megabytes }));
       continue;
     }
     try {

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import type { ReportLocale } from '../../i18n/i18n.ts';
 import { field, type FormBody, type StepOutcome } from './draft.ts';
 import { textArea, translator, type FieldContext } from './page.ts';
 
@@ -19,7 +19,7 @@ export function renderWhat(context: FieldContext, narrative: string): SafeHtml {
     })}`;
 }
 
-export function parseWhat(body: FormBody, locale: Locale): StepOutcome<string> {
+export function parseWhat(body: FormBody, locale: ReportLocale): StepOutcome<string> {
   const t = translator(locale);
   const narrative = field(body, 'narrative', NARRATIVE_MAX * 3).replaceAll('\u0000', '');
   if (narrative.trim() === '') {

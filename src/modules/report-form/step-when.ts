@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import { intlLocale, type ReportLocale } from '../../i18n/i18n.ts';
 import {
   field,
   type DraftData,
@@ -19,7 +19,10 @@ const empty: When = { precision: 'unknown', day: '', month: '', year: '' };
 export function renderWhen(context: FieldContext, when: When | undefined, now: Date): SafeHtml {
   const t = translator(context.locale);
   const value = when ?? { ...empty, precision: '' as When['precision'] };
-  const monthNames = new Intl.DateTimeFormat(context.locale, { month: 'long', timeZone: 'UTC' });
+  const monthNames = new Intl.DateTimeFormat(intlLocale(context.locale), {
+    month: 'long',
+    timeZone: 'UTC',
+  });
   const months = Array.from({ length: 12 }, (_, index) => ({
     code: String(index + 1),
     label: monthNames.format(new Date(Date.UTC(2000, index, 1))),
@@ -65,7 +68,7 @@ function validYear(year: string, now: Date): number | null {
   return number >= FIRST_YEAR && number <= now.getUTCFullYear() ? number : null;
 }
 
-export function parseWhen(body: FormBody, locale: Locale, now: Date): StepOutcome<When> {
+export function parseWhen(body: FormBody, locale: ReportLocale, now: Date): StepOutcome<When> {
   const t = translator(locale);
   const precisionValue = field(body, 'precision', 20);
   const typed: When = {

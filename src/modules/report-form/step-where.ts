@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { html, type SafeHtml } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import type { ReportLocale } from '../../i18n/i18n.ts';
 import { findPlaces, type PlaceMatch } from '../public-site/find-desk/desks.ts';
 import {
   field,
@@ -106,7 +106,7 @@ export interface WhereOutcome {
 export async function parseWhere(
   db: Kysely<DB>,
   body: FormBody,
-  locale: Locale,
+  locale: ReportLocale,
 ): Promise<WhereOutcome> {
   const t = translator(locale);
   const kindValue = field(body, 'kind', 10);

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import type { ReportLocale } from '../../i18n/i18n.ts';
 import {
   field,
   type DraftData,
@@ -41,7 +41,7 @@ export function renderWho(context: FieldContext, who: Who | undefined): SafeHtml
     })}`;
 }
 
-export function parseWho(body: FormBody, locale: Locale): StepOutcome<Who> {
+export function parseWho(body: FormBody, locale: ReportLocale): StepOutcome<Who> {
   const t = translator(locale);
   const typed: Who = {
     role: field(body, 'role', 64),

@@ -4,7 +4,7 @@ import {
   type VictimProfileField,
 } from '../../core/cases/vocabularies.ts';
 import { html, type SafeHtml } from '../../http/html.ts';
-import type { Locale } from '../../i18n/i18n.ts';
+import type { ReportLocale } from '../../i18n/i18n.ts';
 import {
   field,
   fieldList,
@@ -55,7 +55,7 @@ export function renderWhy(context: FieldContext, why: Why | undefined): SafeHtml
     </fieldset>`;
 }
 
-export function parseWhy(body: FormBody, locale: Locale): StepOutcome<Why> {
+export function parseWhy(body: FormBody, locale: ReportLocale): StepOutcome<Why> {
   const t = translator(locale);
   const values = fieldList(body, 'grounds').slice(0, 50);
   const problems: FieldProblem[] = [];

@@ -172,6 +172,21 @@ describe('verifyAuditChain', () => {
     }
   });
 
+  it('never forks when many requests append at once', async () => {
+    // On PostgreSQL these run on separate connections and race for the chain's head.
+    await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        appendAudit(database.handle.db, {
+          actorUserId: null,
+          actorLabel: 'system',
+          action: 'test.concurrent',
+          details: { index },
+        }),
+      ),
+    );
+    expect(await verifyAuditChain(database.handle.db)).toEqual({ ok: true, checked: 52 });
+  });
+
   it('reports exactly the altered row, then a deleted row as a broken link at the next id', async () => {
     const [, , third, fourth, , sixth, seventh] = await ids();
     await tamperWithAuditLog(database.handle.db, { kind: 'alter', id: fourth! });

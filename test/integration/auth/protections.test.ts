@@ -34,6 +34,21 @@ describe('sign-in protections', () => {
     expect((await elsewhere.signIn(user)).statusCode).toBe(429);
   });
 
+  it('counts concurrent guesses before checking them: at most 5 passwords are tried', async () => {
+    const user = await createUser(context, { roles: ['operator'] });
+    const client = new TestClient(context.app);
+    client.address = '198.51.100.9';
+    await client.get('/api/auth/session');
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        client.post('/api/auth/login', { email: user.email, password: 'wrong-password!' }),
+      ),
+    );
+    const statuses = responses.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+  });
+
   it('locks an unknown e-mail exactly like a real one', async () => {
     const client = new TestClient(context.app);
     client.address = '198.51.100.3';

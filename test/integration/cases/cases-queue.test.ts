@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../helpers/test-db.ts';
 import {
@@ -377,6 +378,24 @@ describe(`the case queue: filters, search and keyset pages on ${testDatabaseKind
     const byReference = await list(`q=${found.items[0]!.reference}`);
     expect(byReference.items.map((item) => item.id)).toEqual([ids[7]]);
     expect((await list('q=Segnalazione pubblica')).items).toHaveLength(0);
+  });
+
+  it('finds the same cases for common words once the database has statistics', async () => {
+    // Rare words go through the text index first, common ones walk the queue lanes: both
+    // must answer alike, pages included.
+    const beforeStatistics = await list('q=prova&limit=5');
+    await sql`ANALYZE cases`.execute(world.context.database.handle.db);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page = await list(`q=prova&limit=5${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.slice(0, 5)).toEqual(beforeStatistics.items.map((item) => item.id));
+    const queueOrder = (await list('limit=100')).items.map((item) => item.id);
+    expect(seen).toEqual(queueOrder.filter((id) => id !== ids[7]));
+    expect((await list('q=farmacia prova')).items).toHaveLength(0);
   });
 
   it('flags and filters overdue cases by their response-time targets', async () => {

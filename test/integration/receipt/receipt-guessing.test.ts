@@ -1,8 +1,15 @@
 import { Writable } from 'node:stream';
+import { generateReceiptCode } from '../../../src/core/cases/receipt-code.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../../src/http/app.ts';
 import { loggerOptions } from '../../../src/http/logging.ts';
-import { receiptGlobalKey } from '../../../src/modules/receipt/sign-in.ts';
+import {
+  receiptAddressRule,
+  receiptBucketKey,
+  receiptBucketRule,
+  receiptCodeBucket,
+  receiptNetworkRule,
+} from '../../../src/modules/receipt/sign-in.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-db.ts';
 import { testConfig, type TestContext } from '../../helpers/test-app.ts';
 import {
@@ -104,33 +111,122 @@ describe('receipt codes cannot be guessed, and never leak', () => {
     }
   });
 
-  it('slows guessing spread over many addresses with a site-wide limit', async () => {
+  it('lets nobody lock every reporter out: no site-wide lock however many codes are wrong', async () => {
+    await db().deleteFrom('login_throttles').execute();
     const report = await reportWithReceipt(db(), app.deps.config);
-    await db()
-      .insertInto('login_throttles')
-      .values({
-        key_hash: receiptGlobalKey(app.deps.config),
-        failures: 200,
-        window_started_at: new Date(),
-        locked_until: new Date(Date.now() + 5 * 60_000),
-      })
-      .onConflict((conflict) =>
-        conflict.column('key_hash').doUpdateSet({
-          failures: 200,
-          locked_until: new Date(Date.now() + 5 * 60_000),
-        }),
-      )
-      .execute();
-    const someone = new FormBrowser(app);
-    someone.address = '203.0.113.200';
-    const locked = await someone.signIn(report.code);
-    expect(locked.statusCode).toBe(429);
-    expect(locked.body).toContain('5 minuti');
+    // 300 wrong codes from 30 addresses: more than the site-wide lock there used to be (200).
+    for (let address = 0; address < 30; address += 1) {
+      const guesser = new FormBrowser(app);
+      guesser.address = `198.18.0.${address + 1}`;
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        const response = await guesser.signIn(generateReceiptCode());
+        expect([401, 429]).toContain(response.statusCode);
+      }
+    }
+    const reporter = new FormBrowser(app);
+    reporter.address = '203.0.113.90';
+    expect((await reporter.signIn(report.code)).statusCode).toBe(303);
+  }, 120_000);
+
+  it('leaves no row keyed by the address behind a right code', async () => {
+    await db().deleteFrom('login_throttles').execute();
+    const report = await reportWithReceipt(db(), app.deps.config);
+    const reporter = new FormBrowser(app);
+    reporter.address = '203.0.113.91';
+    expect((await reporter.signIn(report.code)).statusCode).toBe(303);
+    expect(await db().selectFrom('login_throttles').selectAll().execute()).toEqual([]);
+  });
+
+  it('bounds guessing site-wide per bucket of codes, keeping waiting only the codes of that bucket', async () => {
+    await db().deleteFrom('login_throttles').execute();
+    const config = app.deps.config;
+    const report = await reportWithReceipt(db(), config);
+    const bucket = receiptCodeBucket(config, report.code);
+    const sameBucket: string[] = [];
+    for (let index = 0; sameBucket.length < receiptBucketRule.maxFailures; index += 1) {
+      const candidate = generateReceiptCode();
+      if (candidate !== report.code && receiptCodeBucket(config, candidate) === bucket) {
+        sameBucket.push(candidate);
+      }
+      if (index > 10_000_000) throw new Error('no code in the same bucket');
+    }
+    // Spread over ten addresses, so no address limit is reached.
+    for (const [index, code] of sameBucket.entries()) {
+      const guesser = new FormBrowser(app);
+      guesser.address = `198.18.1.${index + 1}`;
+      const response = await guesser.signIn(code);
+      expect(response.statusCode).toBe(index === sameBucket.length - 1 ? 429 : 401);
+    }
+    const reporter = new FormBrowser(app);
+    reporter.address = '203.0.113.91';
+    const waiting = await reporter.signIn(report.code);
+    expect(waiting.statusCode).toBe(429);
+    expect(waiting.body).toContain('15 minuti');
+
+    // A reporter whose code is in another bucket is not kept waiting.
+    let other = await reportWithReceipt(db(), config);
+    while (receiptCodeBucket(config, other.code) === bucket) {
+      other = await reportWithReceipt(db(), config);
+    }
+    expect((await reporter.signIn(other.code)).statusCode).toBe(303);
     await db()
       .deleteFrom('login_throttles')
-      .where('key_hash', '=', receiptGlobalKey(app.deps.config))
+      .where('key_hash', '=', receiptBucketKey(config, bucket))
       .execute();
-    expect((await someone.signIn(report.code)).statusCode).toBe(303);
+    expect((await new FormBrowser(app).signIn(report.code)).statusCode).toBe(303);
+  }, 120_000);
+
+  it('limits an IPv6 site (/48) as a whole, so rotating through its /64s buys nothing', async () => {
+    await db().deleteFrom('login_throttles').execute();
+    const report = await reportWithReceipt(db(), app.deps.config);
+    for (let subnet = 0; subnet < receiptNetworkRule.maxFailures / 10; subnet += 1) {
+      const guesser = new FormBrowser(app);
+      guesser.address = `2001:db8:77:${subnet.toString(16)}::1`;
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        await guesser.signIn(generateReceiptCode());
+      }
+    }
+    const fresh = new FormBrowser(app);
+    fresh.address = '2001:db8:77:ffff::1';
+    expect((await fresh.signIn(report.code)).statusCode).toBe(429);
+    const elsewhere = new FormBrowser(app);
+    elsewhere.address = '2001:db8:78::1';
+    expect((await elsewhere.signIn(report.code)).statusCode).toBe(303);
+  }, 120_000);
+
+  it('counts concurrent guesses from one address before looking them up: at most 10 are tried', async () => {
+    await db().deleteFrom('login_throttles').execute();
+    const tried = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('action', '=', 'receipt.sign_in_failed')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await tried();
+    const guesser = new FormBrowser(app);
+    guesser.address = '192.0.2.150';
+    const page = await guesser.get('/it/ricevuta');
+    const token = formToken(page.body);
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        guesser.postForm('/it/ricevuta', {
+          _csrf: token,
+          code: generateReceiptCode(),
+        }),
+      ),
+    );
+    expect(await tried()).toBe(before + receiptAddressRule.maxFailures);
+    const statuses = responses.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(
+      receiptAddressRule.maxFailures - 1,
+    );
+    expect(statuses.filter((status) => status === 429)).toHaveLength(
+      25 - receiptAddressRule.maxFailures + 1,
+    );
   });
 
   it('asks for 16 digits without counting a malformed entry as a guess', async () => {

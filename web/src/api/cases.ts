@@ -35,6 +35,8 @@ export interface CaseListItem {
   grounds: string[] | null;
   domains: string[] | null;
   intersectional: boolean | null;
+  /** Another case shares a fingerprint and nobody has linked the two yet; null outside the team. */
+  possibleDuplicate: boolean | null;
   access: CaseAccess;
 }
 
@@ -230,6 +232,15 @@ export function updateCase(
   input: { assigneeUserId?: string | null; title?: string | null; rowVersion: number },
 ): Promise<CaseDetail> {
   return apiRequest('PATCH', path(id), { body: input });
+}
+
+/** Someone the case can be given to (`assignee-routes.ts`): the case's team, by name. */
+export interface AssignableUser extends Person {
+  role: string;
+}
+
+export function listAssignableUsers(id: string): Promise<AssignableUser[]> {
+  return apiRequest('GET', path(id, '/assignable-users'));
 }
 
 export function reassignCase(

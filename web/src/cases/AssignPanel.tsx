@@ -1,25 +1,27 @@
 import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { updateCase } from '../api/cases.ts';
-import type { CaseDetail } from '../api/cases.ts';
+import type { AssignableUser, CaseDetail } from '../api/cases.ts';
 import { useSignedInUser } from '../auth/SessionProvider.tsx';
-import { describeErrorWithDetails } from '../common/errors.ts';
+import { describeError, describeErrorWithDetails } from '../common/errors.ts';
+import { roleLabel } from '../common/format.ts';
 import { SelectField } from '../common/SelectField.tsx';
 import { StatusMessage } from '../common/StatusMessage.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { CaseState } from './useCase.ts';
-import { useColleagues } from './useCaseTeams.ts';
 
 interface Props {
   detail: CaseDetail;
   change: CaseState['change'];
+  /** The case's team as the server lists it (`useAssignableUsers`). */
+  team: { people: AssignableUser[]; error: unknown };
 }
 
-/** Who works the case: take it, release it, or (for those who see the team) give it to someone. */
-export function AssignPanel({ detail, change }: Props) {
+/** Who works the case: take it, release it, or give it to a colleague of its team, by name. */
+export function AssignPanel({ detail, change, team }: Props) {
   const t = useT();
   const user = useSignedInUser();
-  const colleagues = useColleagues(user, detail.organisation?.id ?? null);
+  const colleagues = team.people.filter((person) => person.id !== detail.assignee?.id);
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -52,6 +54,11 @@ export function AssignPanel({ detail, change }: Props) {
           : t('bo.cases.assign.nobody')}
       </p>
       <StatusMessage message={message} />
+      {Boolean(team.error) && (
+        <div className="alert alert-warning" role="alert">
+          {t('bo.cases.assign.teamUnavailable', { reason: describeError(team.error, t) })}
+        </div>
+      )}
       {error && (
         <div className="alert alert-danger" role="alert">
           {error}
@@ -92,7 +99,13 @@ export function AssignPanel({ detail, change }: Props) {
             value={chosen}
             onChange={setChosen}
             placeholder={t('bo.cases.choose')}
-            options={colleagues.map((person) => ({ value: person.id, label: person.displayName }))}
+            options={colleagues.map((person) => ({
+              value: person.id,
+              label: t('bo.cases.assign.person', {
+                name: person.displayName,
+                role: roleLabel(t, person.role),
+              }),
+            }))}
           />
           <Button type="submit" color="primary" outline disabled={busy || !chosen}>
             {t('bo.cases.assign.give')}

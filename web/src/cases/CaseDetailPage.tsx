@@ -13,10 +13,13 @@ import { CaseSummary } from './CaseSummary.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { CaseWork } from './CaseWork.tsx';
 import { ClassificationEditor } from './ClassificationEditor.tsx';
+import { PossibleDuplicatesPanel } from './PossibleDuplicatesPanel.tsx';
 import { ReassignPanel } from './ReassignPanel.tsx';
 import { useTaxonomy, useTaxonomyLabel } from './taxonomy.ts';
 import { TransitionPanel } from './TransitionPanel.tsx';
 import { useCase } from './useCase.ts';
+import { useAssignableUsers } from './useCaseTeams.ts';
+import { usePossibleDuplicates } from './usePossibleDuplicates.ts';
 import { useTimeline } from './useTimeline.ts';
 import { VictimProfileForm } from './VictimProfileForm.tsx';
 
@@ -30,6 +33,12 @@ export function CaseDetailPage() {
   const { taxonomy } = useTaxonomy(detail?.taxonomyVersion);
   const label = useTaxonomyLabel(taxonomy);
   const timeline = useTimeline(id, detail?.access === 'team', detail?.rowVersion ?? 0);
+  const duplicates = usePossibleDuplicates(id, detail?.access === 'team');
+  const assignable = useAssignableUsers(
+    id,
+    detail?.access === 'team',
+    detail?.organisation?.id ?? null,
+  );
   const conflictRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.conflict) conflictRef.current?.focus();
@@ -80,20 +89,28 @@ export function CaseDetailPage() {
       )}
       <CaseReport detail={detail} />
       {team && (
+        <PossibleDuplicatesPanel
+          caseId={detail.id}
+          duplicates={duplicates}
+          onChanged={timeline.reload}
+        />
+      )}
+      {team && (
         <div key={generation}>
           <TransitionPanel detail={detail} taxonomy={taxonomy} change={state.change} />
-          <AssignPanel detail={detail} change={state.change} />
+          <AssignPanel detail={detail} change={state.change} team={assignable} />
           <ClassificationEditor detail={detail} taxonomy={taxonomy} change={state.change} />
           <VictimProfileForm detail={detail} change={state.change} />
           {can(user, 'cases.manage') && <ReassignPanel detail={detail} reload={state.reload} />}
         </div>
       )}
-      {team && <CaseWork detail={detail} timeline={timeline} />}
+      {team && <CaseWork detail={detail} timeline={timeline} team={assignable.people} />}
       <CaseTimeline
         events={timeline.timeline?.events ?? detail.events}
         actions={timeline.timeline?.actions}
         documents={timeline.timeline?.documents}
         label={label}
+        referenceOf={duplicates.referenceOf}
       />
     </>
   );

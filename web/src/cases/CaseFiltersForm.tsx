@@ -5,7 +5,8 @@ import { caseStatuses } from '../../../src/core/cases/workflow.ts';
 import type { Taxonomy } from '../api/cases.ts';
 import type { caseFilterKeys } from '../api/cases.ts';
 import { useSignedInUser } from '../auth/SessionProvider.tsx';
-import { SelectField } from '../common/SelectField.tsx';
+import { SelectFilters } from '../common/SelectFilter.tsx';
+import type { SelectFilterSpec } from '../common/SelectFilter.tsx';
 import { TextField } from '../common/TextField.tsx';
 import { useT } from '../i18n/useT.ts';
 import { CheckboxGroup } from '../network/CheckboxGroup.tsx';
@@ -56,6 +57,32 @@ export function CaseFiltersForm({ filters, taxonomy, onSearch }: Props) {
       .filter((person) => person.id !== user?.id)
       .map((person) => ({ value: person.id, label: person.displayName })),
   ];
+  const selects: SelectFilterSpec<keyof QueueFilters>[] = [
+    {
+      name: 'ground',
+      id: 'case-filter-ground',
+      label: t('bo.cases.filter.ground'),
+      options: codeOptions(taxonomy, 'ground', label),
+    },
+    {
+      name: 'domain',
+      id: 'case-filter-domain',
+      label: t('bo.cases.filter.domain'),
+      options: codeOptions(taxonomy, 'domain', label),
+    },
+    {
+      name: 'helpDeskId',
+      id: 'case-filter-desk',
+      label: t('bo.cases.filter.helpDesk'),
+      options: desks.map((desk) => ({ value: desk.id, label: desk.name })),
+    },
+    {
+      name: 'assigneeId',
+      id: 'case-filter-assignee',
+      label: t('bo.cases.filter.assignee'),
+      options: people,
+    },
+  ];
   return (
     <form role="search" aria-label={t('bo.cases.filter.label')} onSubmit={submit} className="mb-4">
       <TextField
@@ -77,41 +104,12 @@ export function CaseFiltersForm({ filters, taxonomy, onSearch }: Props) {
         onChange={(selected) => set('status', selected.join(','))}
       />
       <div className="row">
-        <SelectField
-          id="case-filter-ground"
+        <SelectFilters
+          specs={selects}
+          draft={draft}
+          onChange={set}
+          any={any}
           className="col-md-6 mb-3"
-          label={t('bo.cases.filter.ground')}
-          value={draft.ground}
-          onChange={(value) => set('ground', value)}
-          placeholder={any}
-          options={codeOptions(taxonomy, 'ground', label)}
-        />
-        <SelectField
-          id="case-filter-domain"
-          className="col-md-6 mb-3"
-          label={t('bo.cases.filter.domain')}
-          value={draft.domain}
-          onChange={(value) => set('domain', value)}
-          placeholder={any}
-          options={codeOptions(taxonomy, 'domain', label)}
-        />
-        <SelectField
-          id="case-filter-desk"
-          className="col-md-6 mb-3"
-          label={t('bo.cases.filter.helpDesk')}
-          value={draft.helpDeskId}
-          onChange={(value) => set('helpDeskId', value)}
-          placeholder={any}
-          options={desks.map((desk) => ({ value: desk.id, label: desk.name }))}
-        />
-        <SelectField
-          id="case-filter-assignee"
-          className="col-md-6 mb-3"
-          label={t('bo.cases.filter.assignee')}
-          value={draft.assigneeId}
-          onChange={(value) => set('assigneeId', value)}
-          placeholder={any}
-          options={people}
         />
         <TextField
           id="case-filter-from"

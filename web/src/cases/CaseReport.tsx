@@ -18,6 +18,16 @@ function whenText(detail: CaseDetail, intl: ReturnType<typeof useIntl>): string 
   }
 }
 
+/**
+ * The language the reporter wrote in, named in the reader's language and in its own
+ * ("Arabic (العربية)"), so a desk can find someone who reads it.
+ */
+function languageLabel(intl: ReturnType<typeof useIntl>, code: string): string {
+  const inReaderLanguage = intl.formatDisplayName(code, { type: 'language' }) ?? code;
+  const endonym = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return inReaderLanguage === endonym ? inReaderLanguage : `${inReaderLanguage} (${endonym})`;
+}
+
 /** The report as received: only what the server sends for this reader is shown. */
 export function CaseReport({ detail }: { detail: CaseDetail }) {
   const t = useT();
@@ -76,6 +86,11 @@ export function CaseReport({ detail }: { detail: CaseDetail }) {
         {detail.reporter.hasReceipt
           ? t('bo.cases.report.hasReceipt')
           : t('bo.cases.report.noReceipt')}
+      </p>
+      <p>
+        {t('bo.cases.report.language', {
+          language: languageLabel(intl, detail.reporter.locale),
+        })}
       </p>
       {detail.consents.length > 0 && (
         <>

@@ -12,12 +12,14 @@ interface Props {
   actions?: CaseAction[] | undefined;
   documents?: CaseDocument[] | undefined;
   label: CodeLabel;
+  /** Names a linked case by its reference when the reader may open it. */
+  referenceOf?: ((caseId: string) => string | null) | undefined;
 }
 
 const asText = (value: unknown) => (typeof value === 'string' ? value : null);
 
 /** What an event's details say, in words: codes and ids only ever reach this column. */
-function useEventDetail(label: CodeLabel) {
+function useEventDetail(label: CodeLabel, referenceOf: Props['referenceOf']) {
   const t = useT();
   const code = useCodeLabel();
   return (event: CaseEvent): string | null => {
@@ -42,6 +44,15 @@ function useEventDetail(label: CodeLabel) {
       const channel = asText(details['channel']);
       return channel ? code('bo.cases.channel', channel) : null;
     }
+    if (event.kind === 'case_linked' || event.kind === 'case_unlinked') {
+      const other = asText(details['linkedCaseId']);
+      const reference = other ? (referenceOf?.(other) ?? null) : null;
+      return t('bo.cases.event.linkDetail', {
+        hasReference: reference ? 'yes' : 'no',
+        reference: reference ?? '',
+        kind: asText(details['linkKind']) ?? 'none',
+      });
+    }
     if (event.kind === 'victim_profile_changed' && Array.isArray(details['fields'])) {
       return (details['fields'] as unknown[])
         .map((field) => code('bo.cases.victim', String(field)))
@@ -52,11 +63,11 @@ function useEventDetail(label: CodeLabel) {
 }
 
 /** The case's history, newest first, with who did what and the reason they gave. */
-export function CaseTimeline({ events, actions, documents, label }: Props) {
+export function CaseTimeline({ events, actions, documents, label, referenceOf }: Props) {
   const t = useT();
   const intl = useIntl();
   const code = useCodeLabel();
-  const describe = useEventDetail(label);
+  const describe = useEventDetail(label, referenceOf);
   const ordered = [...events].sort((a, b) => b.id - a.id);
   return (
     <section aria-labelledby="case-timeline" className="mb-5">

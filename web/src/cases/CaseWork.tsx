@@ -1,5 +1,5 @@
 import { Alert } from 'design-react-kit';
-import type { CaseDetail } from '../api/cases.ts';
+import type { AssignableUser, CaseDetail } from '../api/cases.ts';
 import { useSignedInUser } from '../auth/SessionProvider.tsx';
 import { describeError } from '../common/errors.ts';
 import { useT } from '../i18n/useT.ts';
@@ -9,22 +9,25 @@ import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { MessagesPanel } from './MessagesPanel.tsx';
 import { NoteForm } from './NoteForm.tsx';
 import { ReferralsPanel } from './ReferralsPanel.tsx';
-import { useColleagues } from './useCaseTeams.ts';
 import type { TimelineState } from './useTimeline.ts';
 
 interface Props {
   detail: CaseDetail;
   timeline: TimelineState;
+  /** The case's team (`useAssignableUsers`): who can be given a deadline. */
+  team: AssignableUser[];
 }
 
 /** What the team adds to a case as it works: notes, actions, deadlines, messages. */
-export function CaseWork({ detail, timeline }: Props) {
+export function CaseWork({ detail, timeline, team }: Props) {
   const t = useT();
   const user = useSignedInUser();
-  const colleagues = useColleagues(user, detail.organisation?.id ?? null);
+  // The signed-in person first: most deadlines are one's own.
   const people = [
     ...(user ? [{ id: user.id, displayName: user.displayName }] : []),
-    ...colleagues.filter((person) => person.id !== user?.id),
+    ...team
+      .filter((person) => person.id !== user?.id)
+      .map((person) => ({ id: person.id, displayName: person.displayName })),
   ];
   return (
     <section aria-labelledby="case-work" className="mb-5">

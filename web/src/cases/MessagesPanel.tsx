@@ -1,16 +1,9 @@
-import { Button } from 'design-react-kit';
 import { useIntl } from 'react-intl';
 import { sendMessage } from '../api/cases.ts';
 import type { CaseMessage } from '../api/cases.ts';
 import { formatDateTime } from '../common/format.ts';
-import { ErrorSummary } from '../common/ErrorSummary.tsx';
-import { StatusMessage } from '../common/StatusMessage.tsx';
-import { useDraftForm } from '../common/useDraftForm.ts';
-import { controlFor, fieldId } from '../common/useFormErrors.ts';
 import { useT } from '../i18n/useT.ts';
-import { TextAreaField } from './TextAreaField.tsx';
-
-const FORM = 'case-message';
+import { TextEntryForm } from './TextEntryForm.tsx';
 
 interface Props {
   caseId: string;
@@ -25,17 +18,6 @@ interface Props {
 export function MessagesPanel({ caseId, thread, onSent }: Props) {
   const t = useT();
   const intl = useIntl();
-  const labels = { body: t('bo.cases.messages.body') };
-  const editor = useDraftForm({
-    initial: { body: '' },
-    check: (draft) =>
-      draft.body.trim() ? [] : [{ field: 'body', message: t('bo.cases.messages.required') }],
-    save: async (draft) => {
-      await sendMessage(caseId, draft.body.trim());
-      await onSent();
-    },
-    afterSave: () => ({ body: '' }),
-  });
   return (
     <section aria-labelledby="case-messages" className="mb-5">
       <h3 id="case-messages" className="h4">
@@ -65,27 +47,18 @@ export function MessagesPanel({ caseId, thread, onSent }: Props) {
         </ol>
       )}
       {thread.canSend ? (
-        <>
-          <StatusMessage message={editor.saved ? t('bo.cases.messages.sent') : null} />
-          <form noValidate onSubmit={editor.onSubmit}>
-            <ErrorSummary
-              errors={editor.form.errors}
-              target={(field) => controlFor(FORM, labels, field)}
-            />
-            <TextAreaField
-              id={fieldId(FORM, 'body')}
-              label={labels.body}
-              hint={t('bo.cases.messages.hint')}
-              required
-              value={editor.draft.body}
-              onChange={(value) => editor.set('body', value)}
-              error={editor.form.messageFor('body')}
-            />
-            <Button type="submit" color="primary" disabled={editor.submitting}>
-              {t('bo.cases.messages.submit')}
-            </Button>
-          </form>
-        </>
+        <TextEntryForm
+          form="case-message"
+          label={t('bo.cases.messages.body')}
+          hint={t('bo.cases.messages.hint')}
+          required={t('bo.cases.messages.required')}
+          submit={t('bo.cases.messages.submit')}
+          saved={t('bo.cases.messages.sent')}
+          save={async (body) => {
+            await sendMessage(caseId, body);
+            await onSent();
+          }}
+        />
       ) : (
         <p>{t('bo.cases.messages.cannotSend')}</p>
       )}

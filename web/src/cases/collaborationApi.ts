@@ -1,7 +1,10 @@
 import { apiRequest } from '../api/client.ts';
 import type { Named, Person } from '../api/cases.ts';
 
-/** Referrals and documents (`src/modules/cases/referral-routes.ts`, `document-routes.ts`). */
+/**
+ * Referrals, possible duplicates and documents (`src/modules/cases/referral-routes.ts`,
+ * `document-routes.ts`).
+ */
 export type ReferralStatus = 'pending' | 'accepted' | 'declined' | 'revoked';
 
 export interface CaseReferral {
@@ -56,6 +59,44 @@ export function answerReferral(
 
 export function listIncomingReferrals(): Promise<IncomingReferral[]> {
   return apiRequest('GET', '/api/referrals/incoming');
+}
+
+export type LinkKind = 'duplicate' | 'related';
+export type MatchKind = 'email' | 'phone' | 'narrative';
+
+/**
+ * A case sharing a fingerprint with this one. One the reader may open comes with its reference;
+ * any other only with what the server still tells of it (its desk, its month, what matched),
+ * each of which may be left out.
+ */
+export type PossibleDuplicate =
+  | {
+      visible: true;
+      caseId: string;
+      reference: string;
+      status: string;
+      receivedAt: string;
+      organisation: Named | null;
+      matches: MatchKind[];
+      link: LinkKind | null;
+    }
+  | {
+      visible: false;
+      organisationName?: string | null;
+      receivedMonth?: string | null;
+      matches?: MatchKind[];
+    };
+
+export function listPossibleDuplicates(caseId: string): Promise<PossibleDuplicate[]> {
+  return apiRequest('GET', casePath(caseId, '/possible-duplicates'));
+}
+
+export function linkCase(caseId: string, linkedCaseId: string, kind: LinkKind): Promise<unknown> {
+  return apiRequest('POST', casePath(caseId, '/links'), { body: { linkedCaseId, kind } });
+}
+
+export function unlinkCase(caseId: string, linkedCaseId: string): Promise<void> {
+  return apiRequest('DELETE', casePath(caseId, `/links/${encodeURIComponent(linkedCaseId)}`));
 }
 
 export function uploadDocument(

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { Person } from '../api/cases.ts';
+import { useCallback, useEffect, useState } from 'react';
+import { listAssignableUsers } from '../api/cases.ts';
+import type { AssignableUser, Person } from '../api/cases.ts';
 import { searchHelpDesks } from '../api/help-desks.ts';
 import type { HelpDeskListItem } from '../api/help-desks.ts';
 import type { SessionUser } from '../api/types.ts';
 import { listUsers } from '../api/users.ts';
 import { can } from '../auth/permissions.ts';
+import { useReloadable } from '../common/useReloadable.ts';
 
 /** The roles that work cases, as in `src/core/policy.ts`. */
 const caseTeamRoles = ['operator', 'node_coordinator'];
@@ -46,7 +48,21 @@ export function useHelpDesks(organisationIds: string[]): HelpDeskListItem[] {
 }
 
 /**
- * The people a case of `organisationId` may be assigned to. Only users who may read accounts
+ * The people the case can be given (or a deadline of it), as the server lists them for any member
+ * of the case's team; a case in no organisation's queue has nobody to give it to.
+ */
+export function useAssignableUsers(
+  caseId: string,
+  enabled: boolean,
+  organisationId: string | null,
+): { people: AssignableUser[]; error: unknown } {
+  const load = useCallback(() => listAssignableUsers(caseId), [caseId]);
+  const { value, error } = useReloadable(enabled && organisationId ? load : null);
+  return { people: value ?? [], error };
+}
+
+/**
+ * The people a case of `organisationId` may be assigned to, for the queue's assignee filter. Only users who may read accounts
  * (coordinators) get the list; everyone else can take a case or release it.
  */
 export function useColleagues(user: SessionUser | null, organisationId: string | null): Person[] {

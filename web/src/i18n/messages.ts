@@ -10,16 +10,17 @@ export function isLanguage(value: unknown): value is Language {
 /**
  * The SPA bundles the server's catalogues (`src/i18n/messages/<locale>/<area>.json`): `common.json`
  * carries the `error.<code>` texts both sides share, `backoffice.json` the SPA's own `bo.*` keys.
- * The public site's and the server's other areas stay out of the bundle.
+ * The public site's and the server's other areas stay out of the bundle, and so do the
+ * reporting languages' catalogues: the back office is in Italian and English only.
  */
 const files = import.meta.glob<Record<string, string>>(
   [
-    '../../../src/i18n/messages/*/common.json',
-    '../../../src/i18n/messages/*/backoffice.json',
-    '../../../src/i18n/messages/*/backoffice-network.json',
-    '../../../src/i18n/messages/*/backoffice-cases.json',
-    '../../../src/i18n/messages/*/network.json',
-    '../../../src/i18n/messages/*/import.json',
+    '../../../src/i18n/messages/{it,en}/common.json',
+    '../../../src/i18n/messages/{it,en}/backoffice.json',
+    '../../../src/i18n/messages/{it,en}/backoffice-network.json',
+    '../../../src/i18n/messages/{it,en}/backoffice-cases.json',
+    '../../../src/i18n/messages/{it,en}/network.json',
+    '../../../src/i18n/messages/{it,en}/import.json',
   ],
   { eager: true, import: 'default' },
 );

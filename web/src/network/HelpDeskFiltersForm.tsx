@@ -2,8 +2,8 @@ import { Button } from 'design-react-kit';
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { commonLanguages, helpDeskServices } from '../../../src/core/help-desk.ts';
-import { SelectField } from '../common/SelectField.tsx';
-import type { SelectOption } from '../common/SelectField.tsx';
+import { SelectFilters } from '../common/SelectFilter.tsx';
+import type { SelectFilterSpec } from '../common/SelectFilter.tsx';
 import { TextField } from '../common/TextField.tsx';
 import { useT } from '../i18n/useT.ts';
 import { useOrganisations } from '../users/useOrganisations.ts';
@@ -53,15 +53,10 @@ export function HelpDeskFiltersForm({ filters, onSearch }: Props) {
         },
       ]
     : [];
-  const selects: {
-    key: keyof HelpDeskListFilters;
-    id: string;
-    label: string;
-    options: SelectOption[];
-  }[] = [
+  const selects: SelectFilterSpec<keyof HelpDeskListFilters>[] = [
     {
-      key: 'organisationId',
-      id: 'organisation',
+      name: 'organisationId',
+      id: 'desk-filter-organisation',
       label: t('bo.network.helpDeskList.organisation'),
       options: organisations.map((organisation) => ({
         value: organisation.id,
@@ -69,20 +64,20 @@ export function HelpDeskFiltersForm({ filters, onSearch }: Props) {
       })),
     },
     {
-      key: 'status',
-      id: 'status',
+      name: 'status',
+      id: 'desk-filter-status',
       label: t('bo.network.field.status'),
       options: codes('bo.network.status', ['active', 'inactive']),
     },
     {
-      key: 'service',
-      id: 'service',
+      name: 'service',
+      id: 'desk-filter-service',
       label: t('bo.network.helpDeskList.service'),
       options: codes('network.service', helpDeskServices),
     },
     {
-      key: 'language',
-      id: 'language',
+      name: 'language',
+      id: 'desk-filter-language',
       label: t('bo.network.helpDeskList.language'),
       options: codes('network.language', commonLanguages),
     },
@@ -102,18 +97,13 @@ export function HelpDeskFiltersForm({ filters, onSearch }: Props) {
         onChange={(value) => set('query', value)}
       />
       <div className="row">
-        {selects.map(({ key, id, label: text, options }) => (
-          <SelectField
-            key={key}
-            id={`desk-filter-${id}`}
-            className="col-md-6 mb-3"
-            label={text}
-            value={draft[key]}
-            onChange={(value) => set(key, value)}
-            placeholder={any}
-            options={options}
-          />
-        ))}
+        <SelectFilters
+          specs={selects}
+          draft={draft}
+          onChange={set}
+          any={any}
+          className="col-md-6 mb-3"
+        />
       </div>
       <MunicipalityPicker
         id="desk-filter-municipality"

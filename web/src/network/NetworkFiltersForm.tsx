@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { networkRoles, organisationKinds } from '../api/organisations.ts';
 import type { OrganisationFilters } from '../api/organisations.ts';
-import { SelectField } from '../common/SelectField.tsx';
+import { SelectFilters } from '../common/SelectFilter.tsx';
+import type { SelectFilterSpec } from '../common/SelectFilter.tsx';
 import { TextField } from '../common/TextField.tsx';
 import { useT } from '../i18n/useT.ts';
 import { useCodeLabel } from './labels.ts';
@@ -39,6 +40,47 @@ export function NetworkFiltersForm({ filters, onSearch, variant = 'list' }: Prop
     { value: 'no', label: t('bo.network.no') },
   ];
   const any = t('bo.network.filter.any');
+  const selects: SelectFilterSpec<keyof OrganisationFilters>[] = [
+    {
+      name: 'kind',
+      id: 'network-kind',
+      label: t('bo.network.field.kind'),
+      options: organisationKinds.map((kind) => ({
+        value: kind,
+        label: label('bo.network.kind', kind),
+      })),
+    },
+    {
+      name: 'member',
+      id: 'network-member',
+      label: t('bo.network.filter.member'),
+      options: onList ? yesNo : yesNo.filter((option) => option.value === 'yes'),
+    },
+    {
+      name: 'role',
+      id: 'network-role',
+      label: t('bo.network.field.networkRole'),
+      options: networkRoles.map((role) => ({
+        value: role,
+        label: label('bo.network.role', role),
+      })),
+    },
+    { name: 'unar', id: 'network-unar', label: t('bo.network.filter.unar'), options: yesNo },
+    // The map shows active organisations only.
+    ...(onList
+      ? [
+          {
+            name: 'status' as const,
+            id: 'network-status',
+            label: t('bo.network.field.status'),
+            options: ['active', 'inactive'].map((status) => ({
+              value: status,
+              label: t(`bo.network.status.${status}`),
+            })),
+          },
+        ]
+      : []),
+  ];
   return (
     <form
       role="search"
@@ -56,62 +98,13 @@ export function NetworkFiltersForm({ filters, onSearch, variant = 'list' }: Prop
         />
       )}
       <div className="row">
-        <SelectField
-          id="network-kind"
+        <SelectFilters
+          specs={selects}
+          draft={draft}
+          onChange={set}
+          any={any}
           className="col-md-4 mb-3"
-          label={t('bo.network.field.kind')}
-          value={draft.kind ?? ''}
-          onChange={(value) => set('kind', value)}
-          placeholder={any}
-          options={organisationKinds.map((kind) => ({
-            value: kind,
-            label: label('bo.network.kind', kind),
-          }))}
         />
-        <SelectField
-          id="network-member"
-          className="col-md-4 mb-3"
-          label={t('bo.network.filter.member')}
-          value={draft.member ?? ''}
-          onChange={(value) => set('member', value)}
-          placeholder={any}
-          options={onList ? yesNo : yesNo.filter((option) => option.value === 'yes')}
-        />
-        <SelectField
-          id="network-role"
-          className="col-md-4 mb-3"
-          label={t('bo.network.field.networkRole')}
-          value={draft.role ?? ''}
-          onChange={(value) => set('role', value)}
-          placeholder={any}
-          options={networkRoles.map((role) => ({
-            value: role,
-            label: label('bo.network.role', role),
-          }))}
-        />
-        <SelectField
-          id="network-unar"
-          className="col-md-4 mb-3"
-          label={t('bo.network.filter.unar')}
-          value={draft.unar ?? ''}
-          onChange={(value) => set('unar', value)}
-          placeholder={any}
-          options={yesNo}
-        />
-        {onList && (
-          <SelectField
-            id="network-status"
-            className="col-md-4 mb-3"
-            label={t('bo.network.field.status')}
-            value={draft.status ?? ''}
-            onChange={(value) => set('status', value)}
-            placeholder={any}
-            options={['active', 'inactive'].map((status) => ({
-              value: status,
-              label: t(`bo.network.status.${status}`),
-            }))}
-          />
-        )}
       </div>
       <Button type="submit" color="primary">
         {t('bo.network.filter.submit')}
