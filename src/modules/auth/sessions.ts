@@ -128,25 +128,25 @@ export async function revokeUserSessions(
 export async function loadActor(db: Kysely<DB>, userId: string): Promise<Actor | null> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'email', 'display_name'])
+    .select((eb) => ['id', 'email', 'display_name', membershipsOf(eb).as('memberships')])
     .where('id', '=', userId)
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   if (!user) return null;
-  const memberships = await db
-    .selectFrom('memberships')
-    .select(['organisation_id as organisationId', 'role'])
-    .where('user_id', '=', userId)
-    .execute();
-  return { id: user.id, email: user.email, displayName: user.display_name, memberships };
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    memberships: user.memberships,
+  };
 }
 
-/** The session's user's memberships as the `Actor` carries them, inside the session query. */
-function membershipsOf(eb: ExpressionBuilder<DB, 'sessions' | 'users'>) {
+/** A user's memberships as the `Actor` carries them, inside the query that reads the user. */
+function membershipsOf(eb: ExpressionBuilder<DB, 'users'>) {
   return jsonArrayFrom(
     eb
       .selectFrom('memberships')
       .select(['memberships.organisation_id as organisationId', 'memberships.role'])
-      .whereRef('memberships.user_id', '=', 'sessions.user_id'),
+      .whereRef('memberships.user_id', '=', 'users.id'),
   );
 }

@@ -131,7 +131,7 @@ function commonFilters(
   return filters;
 }
 
-type SearchPlan = 'lanes' | 'text_index_first';
+export type SearchPlan = 'lanes' | 'text_index_first';
 
 /**
  * How to run a text search. Every word common in the cases (in the statistics' most common
@@ -140,7 +140,10 @@ type SearchPlan = 'lanes' | 'text_index_first';
  * name): the text index finds the few matching cases at once. Without statistics (a new or
  * embedded database) every word counts as rare, which is right for small databases.
  */
-async function searchPlanFor(db: Kysely<DB>, search: string | undefined): Promise<SearchPlan> {
+export async function searchPlanFor(
+  db: Kysely<DB>,
+  search: string | undefined,
+): Promise<SearchPlan> {
   if (!search) return 'lanes';
   const result = await sql<{ rare: boolean | null }>`
     SELECT bool_or(coalesce(common.freq, 0) < 0.01) AS rare

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { searchPlanFor } from '../../../src/modules/cases/list-cases.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../helpers/test-db.ts';
 import {
@@ -383,8 +384,13 @@ describe(`the case queue: filters, search and keyset pages on ${testDatabaseKind
   it('finds the same cases for common words once the database has statistics', async () => {
     // Rare words go through the text index first, common ones walk the queue lanes: both
     // must answer alike, pages included.
+    const db = world.context.database.handle.db;
     const beforeStatistics = await list('q=prova&limit=5');
-    await sql`ANALYZE cases`.execute(world.context.database.handle.db);
+    expect(await searchPlanFor(db, 'prova')).toBe('text_index_first');
+    await sql`ANALYZE cases`.execute(db);
+    // "prova" is in 22 of the 23 titles, "farmacia" in one, "zzz" in none.
+    expect(await searchPlanFor(db, 'prova')).toBe('lanes');
+    expect(await searchPlanFor(db, 'prova zzz')).toBe('text_index_first');
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
