@@ -69,6 +69,9 @@ const environmentSchema = z.object({
       .optional(),
   ),
   MAIL_FROM: z.string().trim().min(3).default('Osservatorio <noreply@localhost>'),
+  // Disclosure control: counts of 1 to k − 1 are hidden in what leaves the case team.
+  STATS_THRESHOLD_INTERNAL: z.coerce.number().int().min(2).max(100).default(5),
+  STATS_THRESHOLD_PUBLIC: z.coerce.number().int().min(2).max(100).default(10),
 });
 
 export type DatabaseConfig =
@@ -97,6 +100,8 @@ export interface Config {
   cases: CaseSettings;
   /** Outgoing e-mail; without an SMTP URL nothing is sent (and it is logged as such). */
   mail: { smtpUrl: string | undefined; from: string };
+  /** Disclosure-control thresholds: for analysts' views and for the public (and open data). */
+  stats: { internalThreshold: number; publicThreshold: number };
   /** Messages for the operator about generated keys (to print at start). */
   warnings: string[];
 }
@@ -184,6 +189,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'must not be shorter than CASE_ACKNOWLEDGE_WORKING_DAYS',
     );
   }
+  if (e.STATS_THRESHOLD_PUBLIC < e.STATS_THRESHOLD_INTERNAL) {
+    throw new ConfigError(
+      'STATS_THRESHOLD_PUBLIC',
+      'must not be lower than STATS_THRESHOLD_INTERNAL (the public sees no more than analysts)',
+    );
+  }
   const warnings: string[] = [];
   const dataDir = resolve(e.DATA_DIR);
   const database: DatabaseConfig = e.DATABASE_URL
@@ -232,6 +243,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       inactiveMonths: e.CASE_RETENTION_MONTHS_INACTIVE,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    stats: {
+      internalThreshold: e.STATS_THRESHOLD_INTERNAL,
+      publicThreshold: e.STATS_THRESHOLD_PUBLIC,
+    },
     warnings,
   };
 }

@@ -128,6 +128,7 @@ const expectedRoutes: Record<string, { permission: Permission; audit: string | n
   'GET /api/audit': { permission: 'audit.read', audit: 'audit.read' },
   'GET /api/audit/verify': { permission: 'audit.verify', audit: 'audit.verified' },
   'GET /api/taxonomy': { permission: 'signed_in', audit: null },
+  'GET /api/stats/crosstab': { permission: 'aggregates.read', audit: 'stats.read' },
   'POST /api/cases': { permission: 'cases.intake', audit: 'cases.created' },
   'GET /api/cases': { permission: 'cases.read', audit: 'cases.listed' },
   'GET /api/cases/:id': { permission: 'cases.read', audit: 'cases.read' },

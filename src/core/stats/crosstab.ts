@@ -1,0 +1,116 @@
+/**
+ * Cross-tabulation of cases by one or two row dimensions and an optional column dimension,
+ * counting every case exactly once in each total. The database groups cases by the raw values
+ * they hold (the array of grounds, the month…); each group says, per dimension, the distinct
+ * values its cases hold and how many cases it has. A case with two grounds adds to both ground
+ * rows, but once to the column totals and the grand total.
+ */
+import {
+  protectBreakdown,
+  protectTable,
+  type CountTable,
+  type ProtectedTable,
+} from './disclosure.ts';
+
+export interface CaseGroup {
+  /** Per dimension (rows first, then the column if any), the distinct values of these cases. */
+  values: readonly (readonly string[])[];
+  count: number;
+}
+
+export interface CrossTabLayout {
+  /** Per row dimension, its values in display order. */
+  rowValues: readonly (readonly string[])[];
+  /** The column dimension's values in display order, or null for a one-way table. */
+  columnValues: readonly string[] | null;
+}
+
+export interface CrossTab {
+  /** Row combinations in display order (one value per row dimension). */
+  rows: string[][];
+  columns: string[];
+  table: CountTable;
+}
+
+const SEPARATOR = '\u0001';
+
+function combinations(lists: readonly (readonly string[])[]): string[][] {
+  return lists.reduce<string[][]>(
+    (acc, list) => acc.flatMap((prefix) => list.map((value) => [...prefix, value])),
+    [[]],
+  );
+}
+
+function add(map: Map<string, number>, key: string, count: number) {
+  map.set(key, (map.get(key) ?? 0) + count);
+}
+
+/**
+ * Counts groups into a table laid out as asked. Values found in the data but missing from the
+ * layout are appended after it (in first-seen order), so nothing is silently dropped.
+ */
+export function crossTabulate(groups: readonly CaseGroup[], layout: CrossTabLayout): CrossTab {
+  const rowDimensions = layout.rowValues.length;
+  const hasColumn = layout.columnValues !== null;
+  const cells = new Map<string, number>();
+  const rowTotals = new Map<string, number>();
+  const columnTotals = new Map<string, number>();
+  const extraRowValues = layout.rowValues.map(() => new Set<string>());
+  const extraColumns = new Set<string>();
+  let grandTotal = 0;
+
+  for (const group of groups) {
+    if (group.count === 0) continue;
+    const rowLists = group.values.slice(0, rowDimensions);
+    rowLists.forEach((values, index) =>
+      values.forEach((value) => {
+        if (!layout.rowValues[index]!.includes(value)) extraRowValues[index]!.add(value);
+      }),
+    );
+    const rowKeys = combinations(rowLists).map((combo) => combo.join(SEPARATOR));
+    const columns = hasColumn ? group.values[rowDimensions]! : [];
+    for (const column of columns) {
+      if (!layout.columnValues!.includes(column)) extraColumns.add(column);
+      add(columnTotals, column, group.count);
+      for (const rowKey of rowKeys) add(cells, rowKey + SEPARATOR + column, group.count);
+    }
+    for (const rowKey of rowKeys) add(rowTotals, rowKey, group.count);
+    grandTotal += group.count;
+  }
+
+  const rows = combinations(
+    layout.rowValues.map((values, index) => [...values, ...extraRowValues[index]!]),
+  );
+  const columns = hasColumn ? [...layout.columnValues!, ...extraColumns] : [];
+  const rowKeys = rows.map((row) => row.join(SEPARATOR));
+  return {
+    rows,
+    columns,
+    table: {
+      cells: rowKeys.map((rowKey) =>
+        columns.map((column) => cells.get(rowKey + SEPARATOR + column) ?? 0),
+      ),
+      rowTotals: rowKeys.map((rowKey) => rowTotals.get(rowKey) ?? 0),
+      columnTotals: columns.map((column) => columnTotals.get(column) ?? 0),
+      grandTotal,
+    },
+  };
+}
+
+/**
+ * A one-way table is protected as its rows against the total, a two-way one with its margins.
+ */
+export function protectCrossTab(crossTab: CrossTab, threshold: number): ProtectedTable {
+  if (crossTab.columns.length > 0) return protectTable(crossTab.table, threshold);
+  const breakdown = protectBreakdown(
+    crossTab.table.rowTotals,
+    crossTab.table.grandTotal,
+    threshold,
+  );
+  return {
+    cells: crossTab.rows.map(() => []),
+    rowTotals: breakdown.counts,
+    columnTotals: [],
+    grandTotal: breakdown.total,
+  };
+}

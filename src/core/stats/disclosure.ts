@@ -1,0 +1,313 @@
+/**
+ * Statistical disclosure control for count tables: what leaves the case team (analysts' views,
+ * public pages, exports) never shows a count of 0 < n < k, and never lets a hidden count be
+ * worked out again from what is shown.
+ *
+ * A table is its interior cells with their row totals, column totals and grand total. Seen with
+ * its totals, the table is a grid of (rows + 1) × (columns + 1) numbers in which every line
+ * (each row with its total, each column with its total, the totals row with the grand total) is
+ * an equation. A hidden cell can be recomputed exactly when the hidden cells of its lines do
+ * not leave it any freedom. Picture the hidden cells as edges between their row and their column
+ * (a bipartite graph): the published equations fix a hidden cell exactly when its edge lies on
+ * no cycle, because moving counts around a cycle (+1, −1, +1, −1…) keeps every line's sum. So:
+ *
+ * 1. primary suppression hides every count with 0 < n < k, totals included;
+ * 2. secondary suppression hides, in each line left with one hidden cell, one more (the
+ *    smallest count, preferring the interior to the totals and a cell whose other line also
+ *    needs one);
+ * 3. every hidden cell that still lies on no cycle (a bridge of the graph) is put on one by
+ *    hiding the smallest cell that joins the two sides of the bridge.
+ *
+ * Steps 2 and 3 repeat until nothing changes. Zero counts are never hidden by step 1 (a zero
+ * says that nothing was reported, which identifies nobody) and only chosen by steps 2 and 3
+ * when no positive count can do the job. Hidden cells never have their value published.
+ *
+ * Margins that are not sums (a case with two grounds counts once in the total but in two
+ * rows) are protected as if they were: the equalities assumed are stronger than what such a
+ * margin tells, so a pattern safe under them is safe under the weaker truth.
+ */
+
+export type Suppression = 'primary' | 'secondary';
+
+export interface CountTable {
+  /** `cells[row][column]`, all rows of the same length. */
+  cells: readonly (readonly number[])[];
+  rowTotals: readonly number[];
+  columnTotals: readonly number[];
+  grandTotal: number;
+}
+
+export interface ProtectedCount {
+  /** The count, or null when hidden. */
+  value: number | null;
+  suppressed: Suppression | null;
+}
+
+export interface ProtectedTable {
+  cells: ProtectedCount[][];
+  rowTotals: ProtectedCount[];
+  columnTotals: ProtectedCount[];
+  grandTotal: ProtectedCount;
+}
+
+export class TableShapeError extends Error {}
+
+/** The grid with its totals as the last row and the last column. */
+type Grid = number[][];
+
+function gridOf(table: CountTable): Grid {
+  const columns = table.columnTotals.length;
+  if (table.cells.length !== table.rowTotals.length) {
+    throw new TableShapeError('one row total per row');
+  }
+  const rows = table.cells.map((row, index) => {
+    if (row.length !== columns) throw new TableShapeError(`row ${index} has ${row.length} cells`);
+    return [...row, table.rowTotals[index]!];
+  });
+  rows.push([...table.columnTotals, table.grandTotal]);
+  for (const value of rows.flat()) {
+    if (!Number.isInteger(value) || value < 0) throw new TableShapeError(`not a count: ${value}`);
+  }
+  return rows;
+}
+
+/** A cell to hide next: interior before totals, positive before zero, then the smallest. */
+function preference(grid: Grid, row: number, column: number, helpsAnotherLine: boolean) {
+  const lastRow = grid.length - 1;
+  const lastColumn = grid[0]!.length - 1;
+  const value = grid[row]![column]!;
+  return [
+    row === lastRow || column === lastColumn ? 1 : 0,
+    value === 0 ? 1 : 0,
+    helpsAnotherLine ? 0 : 1,
+    value,
+  ];
+}
+
+function better(a: number[], b: number[] | null): boolean {
+  if (b === null) return true;
+  for (let index = 0; index < a.length; index += 1) {
+    if (a[index] !== b[index]) return a[index]! < b[index]!;
+  }
+  return false;
+}
+
+class SuppressionState {
+  readonly grid: Grid;
+  readonly marks: (Suppression | null)[][];
+  constructor(grid: Grid) {
+    this.grid = grid;
+    this.marks = grid.map((row) => row.map(() => null));
+  }
+  hidden(row: number, column: number): boolean {
+    return this.marks[row]![column] !== null;
+  }
+  hiddenInRow(row: number): number {
+    return this.marks[row]!.filter((mark) => mark !== null).length;
+  }
+  hiddenInColumn(column: number): number {
+    return this.marks.filter((row) => row[column] !== null).length;
+  }
+}
+
+function suppressPrimary(state: SuppressionState, threshold: number): void {
+  state.grid.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value > 0 && value < threshold) state.marks[r]![c] = 'primary';
+    }),
+  );
+}
+
+/** Step 2: no line keeps exactly one hidden cell. Returns whether anything was hidden. */
+function completeLines(state: SuppressionState): boolean {
+  const rows = state.grid.length;
+  const columns = state.grid[0]!.length;
+  let changed = false;
+  for (let again = true; again;) {
+    again = false;
+    for (let r = 0; r < rows; r += 1) {
+      if (state.hiddenInRow(r) !== 1) continue;
+      let best: { column: number; score: number[] } | null = null;
+      for (let c = 0; c < columns; c += 1) {
+        if (state.hidden(r, c)) continue;
+        const score = preference(state.grid, r, c, state.hiddenInColumn(c) === 1);
+        if (better(score, best?.score ?? null)) best = { column: c, score };
+      }
+      if (best) {
+        state.marks[r]![best.column] = 'secondary';
+        again = changed = true;
+      }
+    }
+    for (let c = 0; c < columns; c += 1) {
+      if (state.hiddenInColumn(c) !== 1) continue;
+      let best: { row: number; score: number[] } | null = null;
+      for (let r = 0; r < rows; r += 1) {
+        if (state.hidden(r, c)) continue;
+        const score = preference(state.grid, r, c, state.hiddenInRow(r) === 1);
+        if (better(score, best?.score ?? null)) best = { row: r, score };
+      }
+      if (best) {
+        state.marks[best.row]![c] = 'secondary';
+        again = changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+/**
+ * The hidden cells as a bipartite graph: node r for row r, node rows + c for column c, an edge
+ * per hidden cell. Returns the hidden cells that are bridges (on no cycle), by Tarjan's
+ * low-link search.
+ */
+function bridges(state: SuppressionState): [number, number][] {
+  const rows = state.grid.length;
+  const columns = state.grid[0]!.length;
+  const nodes = rows + columns;
+  const adjacent: { node: number; edge: number }[][] = Array.from({ length: nodes }, () => []);
+  const edges: [number, number][] = [];
+  for (let r = 0; r < rows; r += 1) {
+    for (let c = 0; c < columns; c += 1) {
+      if (!state.hidden(r, c)) continue;
+      const edge = edges.push([r, c]) - 1;
+      adjacent[r]!.push({ node: rows + c, edge });
+      adjacent[rows + c]!.push({ node: r, edge });
+    }
+  }
+  const order = new Array<number>(nodes).fill(-1);
+  const low = new Array<number>(nodes).fill(0);
+  const found: [number, number][] = [];
+  let counter = 0;
+  for (let root = 0; root < nodes; root += 1) {
+    if (order[root] !== -1) continue;
+    // Iterative depth-first search: tables can be large enough to exhaust the call stack.
+    const stack: { node: number; viaEdge: number; next: number }[] = [
+      { node: root, viaEdge: -1, next: 0 },
+    ];
+    order[root] = low[root] = counter++;
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const neighbours = adjacent[frame.node]!;
+      if (frame.next < neighbours.length) {
+        const { node, edge } = neighbours[frame.next++]!;
+        if (edge === frame.viaEdge) continue;
+        if (order[node] === -1) {
+          order[node] = low[node] = counter++;
+          stack.push({ node, viaEdge: edge, next: 0 });
+        } else {
+          low[frame.node] = Math.min(low[frame.node]!, order[node]!);
+        }
+        continue;
+      }
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (!parent) continue;
+      low[parent.node] = Math.min(low[parent.node]!, low[frame.node]!);
+      if (low[frame.node]! > order[parent.node]!) found.push(edges[frame.viaEdge]!);
+    }
+  }
+  return found;
+}
+
+/** The nodes reachable from `start` over hidden cells, without crossing `cut`. */
+function sideOf(state: SuppressionState, start: number, cut: [number, number]): Set<number> {
+  const rows = state.grid.length;
+  const columns = state.grid[0]!.length;
+  const seen = new Set([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const node = queue.pop()!;
+    const neighbours =
+      node < rows
+        ? Array.from({ length: columns }, (_, c) => [node, c] as const)
+        : Array.from({ length: rows }, (_, r) => [r, node - rows] as const);
+    for (const [r, c] of neighbours) {
+      if (!state.hidden(r, c) || (r === cut[0] && c === cut[1])) continue;
+      const other = node < rows ? rows + c : r;
+      if (!seen.has(other)) {
+        seen.add(other);
+        queue.push(other);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Step 3: puts every bridge on a cycle. Returns whether anything was hidden. */
+function closeBridges(state: SuppressionState): boolean {
+  const rows = state.grid.length;
+  const columns = state.grid[0]!.length;
+  const [bridge] = bridges(state);
+  if (!bridge) return false;
+  const rowSide = sideOf(state, bridge[0], bridge);
+  let best: { row: number; column: number; score: number[] } | null = null;
+  for (let r = 0; r < rows; r += 1) {
+    for (let c = 0; c < columns; c += 1) {
+      // A cell joins the sides when its row and its column lie on different ones.
+      if (state.hidden(r, c) || rowSide.has(r) === rowSide.has(rows + c)) continue;
+      const score = preference(state.grid, r, c, false);
+      if (better(score, best?.score ?? null)) best = { row: r, column: c, score };
+    }
+  }
+  if (!best) throw new TableShapeError('no cell can protect a hidden count');
+  state.marks[best.row]![best.column] = 'secondary';
+  return true;
+}
+
+/**
+ * Hides what must be hidden in a table of counts for a threshold k (counts of 1 to k − 1),
+ * with enough secondary suppression that no hidden count follows from the published ones.
+ */
+export function protectTable(table: CountTable, threshold: number): ProtectedTable {
+  if (!Number.isInteger(threshold) || threshold < 1) {
+    throw new RangeError(`threshold must be a positive integer: ${threshold}`);
+  }
+  const grid = gridOf(table);
+  const state = new SuppressionState(grid);
+  suppressPrimary(state, threshold);
+  for (;;) {
+    const linesChanged = completeLines(state);
+    const bridgesChanged = closeBridges(state);
+    if (!linesChanged && !bridgesChanged) break;
+  }
+  const at = (r: number, c: number): ProtectedCount => {
+    const suppressed = state.marks[r]![c]!;
+    return { value: suppressed ? null : grid[r]![c]!, suppressed };
+  };
+  const lastRow = grid.length - 1;
+  const lastColumn = grid[0]!.length - 1;
+  return {
+    cells: table.cells.map((row, r) => row.map((_, c) => at(r, c))),
+    rowTotals: table.rowTotals.map((_, r) => at(r, lastColumn)),
+    columnTotals: table.columnTotals.map((_, c) => at(lastRow, c)),
+    grandTotal: at(lastRow, lastColumn),
+  };
+}
+
+export interface ProtectedBreakdown {
+  counts: ProtectedCount[];
+  total: ProtectedCount;
+}
+
+/**
+ * A one-way breakdown (counts by ground, by month…) with its total: the same rule on a table of
+ * one row. A breakdown of a multi-valued facet (grounds) may sum to more than its total.
+ */
+export function protectBreakdown(
+  counts: readonly number[],
+  total: number,
+  threshold: number,
+): ProtectedBreakdown {
+  const protectedTable = protectTable(
+    { cells: [counts], rowTotals: [total], columnTotals: counts, grandTotal: total },
+    threshold,
+  );
+  return { counts: protectedTable.cells[0]!, total: protectedTable.rowTotals[0]! };
+}
+
+/** Whether a table has any hidden count, to show the note that explains the mark. */
+export function hasSuppression(table: ProtectedTable): boolean {
+  return [...table.cells.flat(), ...table.rowTotals, ...table.columnTotals, table.grandTotal].some(
+    (count) => count.suppressed !== null,
+  );
+}

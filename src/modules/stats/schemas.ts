@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { dimensions, isMonth } from '../../core/stats/dimensions.ts';
+import { intakeChannels } from '../../core/cases/vocabularies.ts';
+
+const unknownDimension = { message: 'stats.validation.dimension_unknown' };
+
+/** A list in the query string, as `a,b` or as the same parameter repeated. */
+const list = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
+  z
+    .union([z.array(z.string().max(64)).max(max), z.string().max(max * 65)])
+    .transform((value) =>
+      (Array.isArray(value) ? value : value.split(',')).map((part) => part.trim()).filter(Boolean),
+    )
+    .pipe(z.array(item).max(max));
+
+const code = z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, 'stats.validation.code_invalid');
+const month = z.string().refine(isMonth, 'stats.validation.month_invalid');
+
+export const crossTabQuery = z
+  .object({
+    rows: list(z.enum(dimensions, unknownDimension), 2).refine(
+      (value) => value.length >= 1,
+      'stats.validation.rows_required',
+    ),
+    columns: z.enum(dimensions, unknownDimension).optional(),
+    population: z.enum(['reports', 'cases']).default('reports'),
+    from: month.optional(),
+    to: month.optional(),
+    ground: list(code, 30).optional(),
+    domain: list(code, 30).optional(),
+    type: list(code, 30).optional(),
+    channel: list(z.enum(intakeChannels), intakeChannels.length).optional(),
+    region: z
+      .string()
+      .regex(/^\d{2}$/, 'stats.validation.region_invalid')
+      .optional(),
+    province: z
+      .string()
+      .regex(/^\d{3}$/, 'stats.validation.province_invalid')
+      .optional(),
+    municipality: z
+      .string()
+      .regex(/^\d{6}$/, 'stats.validation.municipality_invalid')
+      .optional(),
+  })
+  .superRefine((query, context) => {
+    const asked = [...query.rows, ...(query.columns ? [query.columns] : [])];
+    if (new Set(asked).size !== asked.length) {
+      context.addIssue({
+        code: 'custom',
+        path: ['columns'],
+        message: 'stats.validation.dimension_repeated',
+      });
+    }
+    if (query.from && query.to && query.from > query.to) {
+      context.addIssue({ code: 'custom', path: ['to'], message: 'stats.validation.period_order' });
+    }
+  });
+export type CrossTabQuery = z.infer<typeof crossTabQuery>;
+
+const protectedCount = z.object({
+  /** The count, or null when hidden by disclosure control. */
+  value: z.number().int().nullable(),
+  suppressed: z.enum(['primary', 'secondary']).nullable(),
+});
+
+const dimensionValue = z.object({ code: z.string(), label: z.string() });
+
+export const crossTabResult = z.object({
+  population: z.enum(['reports', 'cases']),
+  period: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  taxonomyVersion: z.string(),
+  /** Counts of 1 to threshold − 1 are hidden, with the cells that would give them away. */
+  threshold: z.number().int(),
+  rowDimensions: z.array(z.object({ dimension: z.enum(dimensions), label: z.string() })),
+  columnDimension: z.object({ dimension: z.enum(dimensions), label: z.string() }).nullable(),
+  rows: z.array(z.array(dimensionValue)),
+  columns: z.array(dimensionValue),
+  cells: z.array(z.array(protectedCount)),
+  rowTotals: z.array(protectedCount),
+  columnTotals: z.array(protectedCount),
+  grandTotal: protectedCount,
+  /** A case with several values of a row facet (two grounds) is in several rows. */
+  rowsMaySumToMore: z.boolean(),
+  columnsMaySumToMore: z.boolean(),
+  suppressedCount: z.number().int(),
+  generatedAt: z.string(),
+});
+export type CrossTabResult = z.infer<typeof crossTabResult>;

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CrossTabResult } from '../../../src/modules/stats/schemas.ts';
+import { testDatabaseKind } from '../../helpers/test-db.ts';
+import { setUpCaseWorld, type CaseWorld } from '../cases/case-fixtures.ts';
+import {
+  FIRENZE,
+  generateCases,
+  insertCases,
+  MILANO,
+  PISA,
+  romeMonth,
+  type GeneratedCase,
+} from './stats-fixtures.ts';
+
+const topLevel = (ground: string) => (ground === 'anti_black' ? 'racial_ethnic_origin' : ground);
+
+describe(`equality data cross-tabs on ${testDatabaseKind}`, () => {
+  let world: CaseWorld;
+  let cases: GeneratedCase[];
+  let counted: GeneratedCase[];
+  beforeAll(async () => {
+    world = await setUpCaseWorld();
+    cases = generateCases(600);
+    await insertCases(world.db, cases);
+    counted = cases.filter((c) => c.statisticsAllowed);
+  });
+  afterAll(() => world.context.close());
+
+  const crossTab = async (query: string, client = world.analyst.client) => {
+    const response = await client.get(`/api/stats/crosstab?${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<CrossTabResult>();
+  };
+
+  /** The value a published count must have, or null when it is hidden. */
+  const expectPublishedOrHidden = (
+    count: { value: number | null; suppressed: string | null },
+    truth: number,
+    threshold: number,
+  ) => {
+    if (count.value === null) {
+      expect(count.suppressed).not.toBeNull();
+    } else {
+      expect(count.value).toBe(truth);
+      expect(count.value === 0 || count.value >= threshold).toBe(true);
+    }
+  };
+
+  it('counts cases by ground and month as an independent count does, each case once in the totals', async () => {
+    const result = await crossTab('rows=ground&columns=month&from=2025-01&to=2025-12');
+    expect(result.threshold).toBe(5);
+    expect(result.columns.map((column) => column.code)).toEqual(
+      Array.from({ length: 12 }, (_, m) => `2025-${String(m + 1).padStart(2, '0')}`),
+    );
+    expect(result.columns[0]!.label).toBe('gennaio 2025');
+    expect(result.rowsMaySumToMore).toBe(true);
+    const inYear = counted.filter((c) => romeMonth(c.receivedAt).startsWith('2025-'));
+    expectPublishedOrHidden(result.grandTotal, inYear.length, 5);
+    expect(result.grandTotal.value).toBe(inYear.length);
+
+    result.rows.forEach(([ground], r) => {
+      const grounds = (c: GeneratedCase) =>
+        c.grounds.length === 0 ? ['not_classified'] : c.grounds.map(topLevel);
+      const inRow = inYear.filter((c) => grounds(c).includes(ground!.code));
+      expectPublishedOrHidden(result.rowTotals[r]!, inRow.length, 5);
+      result.columns.forEach((month, m) => {
+        const truth = inRow.filter((c) => romeMonth(c.receivedAt) === month.code).length;
+        expectPublishedOrHidden(result.cells[r]![m]!, truth, 5);
+      });
+    });
+    result.columns.forEach((month, m) => {
+      const truth = inYear.filter((c) => romeMonth(c.receivedAt) === month.code).length;
+      expectPublishedOrHidden(result.columnTotals[m]!, truth, 5);
+    });
+    // Cases without a ground are a row of their own, not dropped.
+    const unclassified = result.rows.findIndex(([ground]) => ground!.code === 'not_classified');
+    expect(unclassified).toBeGreaterThan(-1);
+    expect(result.rows[unclassified]![0]!.label).toBe('Non classificato');
+  });
+
+  it('hides small counts and the counts that would give them away', async () => {
+    const query = 'rows=municipality&columns=gender&population=cases&from=2026-01&to=2026-06';
+    const result = await crossTab(query);
+    expect(result.suppressedCount).toBeGreaterThan(0);
+    const everything = [
+      ...result.cells.flat(),
+      ...result.rowTotals,
+      ...result.columnTotals,
+      result.grandTotal,
+    ];
+    for (const count of everything) {
+      if (count.value !== null) expect(count.value === 0 || count.value >= 5).toBe(true);
+    }
+    // No line is left with a single hidden count.
+    const lines = [
+      ...result.cells.map((row, r) => [...row, result.rowTotals[r]!]),
+      [...result.columnTotals, result.grandTotal],
+      ...result.columns.map((_, c) => [
+        ...result.cells.map((row) => row[c]!),
+        result.columnTotals[c]!,
+      ]),
+      [...result.rowTotals, result.grandTotal],
+    ];
+    for (const line of lines) {
+      expect(line.filter((count) => count.value === null)).not.toHaveLength(1);
+    }
+    const taken = counted.filter(
+      (c) =>
+        c.takenInCharge &&
+        romeMonth(c.receivedAt) >= '2026-01' &&
+        romeMonth(c.receivedAt) <= '2026-06',
+    );
+    expect(result.grandTotal.value).toBe(taken.length);
+    expect(result.rows.map(([m]) => m!.label)).toEqual(
+      expect.arrayContaining(['Pisa', 'Firenze', 'Milano', 'Comune non indicato o online']),
+    );
+  });
+
+  it('filters by territory through the ISTAT hierarchy and by ground with its sub-codes', async () => {
+    const tuscany = await crossTab('rows=province&region=09&ground=racial_ethnic_origin');
+    const matching = counted.filter(
+      (c) =>
+        c.municipalityCode !== null &&
+        c.municipalityCode !== MILANO &&
+        c.grounds.some((g) => topLevel(g) === 'racial_ethnic_origin'),
+    );
+    expect(tuscany.grandTotal.value).toBe(matching.length);
+    const pisa = tuscany.rows.findIndex(([province]) => province!.code === '050');
+    expect(tuscany.rows[pisa]![0]!.label).toBe('Pisa');
+    expectPublishedOrHidden(
+      tuscany.rowTotals[pisa]!,
+      matching.filter((c) => c.municipalityCode === PISA).length,
+      5,
+    );
+    const florence = await crossTab(`rows=channel&municipality=${FIRENZE}&from=2026-01&to=2026-06`);
+    expect(florence.grandTotal.value ?? 0).toBeLessThanOrEqual(
+      counted.filter((c) => c.municipalityCode === FIRENZE).length,
+    );
+  });
+
+  it("labels quarters in the reader's language and keeps empty periods", async () => {
+    const result = await crossTab(
+      'rows=ground&columns=quarter&from=2024-10&to=2025-06',
+      world.coordinator.client,
+    );
+    expect(result.columns.map((column) => column.code)).toEqual(['2024-Q4', '2025-Q1', '2025-Q2']);
+    expect(result.columns.map((column) => column.label)).toEqual([
+      '4º trimestre 2024',
+      '1º trimestre 2025',
+      '2º trimestre 2025',
+    ]);
+    expect(result.columnTotals[0]).toEqual({ value: 0, suppressed: null });
+  });
+
+  it('is for analysts and coordinators only, and leaves an audit row of the question', async () => {
+    for (const client of [world.operator.client, world.legalExpert.client, world.auditor.client]) {
+      expect((await client.get('/api/stats/crosstab?rows=ground')).statusCode).toBe(404);
+    }
+    await crossTab('rows=domain&columns=year');
+    const rows = await world.db
+      .selectFrom('audit_log')
+      .select(['details', 'outcome'])
+      .where('action', '=', 'stats.read')
+      .where('actor_user_id', '=', world.analyst.user.id)
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows.at(-1)!.details)).toContain('"columns":"year"');
+  });
+
+  it('names the field of a wrong question', async () => {
+    const cases: [string, string][] = [
+      ['rows=shoe_size', 'rows'],
+      ['rows=ground&columns=ground', 'columns'],
+      ['rows=ground&from=2025-13', 'from'],
+      ['rows=ground&from=2025-06&to=2025-01', 'to'],
+      ['rows=ground,domain,month', 'rows'],
+      ['rows=ground&region=Toscana', 'region'],
+    ];
+    for (const [query, field] of cases) {
+      const response = await world.analyst.client.get(`/api/stats/crosstab?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      const body = response.json<{ error: { fields: { field: string }[] } }>();
+      expect(
+        body.error.fields.map((f) => f.field.split('.')[0]),
+        query,
+      ).toContain(field);
+    }
+  });
+});
