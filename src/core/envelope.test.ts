@@ -8,6 +8,7 @@ import {
   encryptField,
   masterKeyVersionOf,
   masterKeyVersionOfBytes,
+  recordSealer,
 } from './envelope.ts';
 
 const keys = { current: 'v1', keys: new Map([['v1', randomBytes(32)]]) };
@@ -34,6 +35,36 @@ describe('envelope encryption', () => {
     ]) {
       expect(() => decryptField(keys, other, sealed)).toThrow(DecryptionError);
     }
+  });
+
+  it('seals the fields of a record with one wrapped key, each still bound to its column and row', () => {
+    const seal = recordSealer(keys, 'cases', 'a1');
+    const narrative = seal('narrative', 'Mi hanno rifiutato l’affitto');
+    const place = seal('place', 'Agenzia in via Roma');
+    expect(narrative.split(':')[2]).toBe(place.split(':')[2]);
+    expect(masterKeyVersionOf(narrative)).toBe('v1');
+    expect(
+      decryptField(keys, { table: 'cases', column: 'narrative', rowId: 'a1' }, narrative),
+    ).toBe('Mi hanno rifiutato l’affitto');
+    expect(decryptField(keys, { table: 'cases', column: 'place', rowId: 'a1' }, place)).toBe(
+      'Agenzia in via Roma',
+    );
+    for (const other of [
+      { table: 'cases', column: 'place', rowId: 'a1' },
+      { table: 'cases', column: 'narrative', rowId: 'a2' },
+      { table: 'reports', column: 'narrative', rowId: 'a1' },
+    ]) {
+      expect(() => decryptField(keys, other, narrative)).toThrow(DecryptionError);
+    }
+    // Passing a record-wrapped value off as a field-wrapped one does not decrypt either.
+    expect(() =>
+      decryptField(
+        keys,
+        { table: 'cases', column: 'narrative', rowId: 'a1' },
+        narrative.replace('env2', 'env1'),
+      ),
+    ).toThrow(DecryptionError);
+    expect(recordSealer(keys, 'cases', 'a1')('narrative', 'x')).not.toBe(seal('narrative', 'x'));
   });
 
   it('detects tampering with either layer', () => {

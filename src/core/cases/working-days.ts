@@ -8,10 +8,21 @@ import { italianPublicHolidays } from '../opening-hours/holidays.ts';
 import { localDateTime } from '../opening-hours/local-time.ts';
 import type { CalendarDate } from '../opening-hours/types.ts';
 
+// Every intake computes two due dates: the holidays of a year are worked out once.
+const holidaysByYear = new Map<number, ReadonlySet<CalendarDate>>();
+
+function holidaysOf(year: number): ReadonlySet<CalendarDate> {
+  let holidays = holidaysByYear.get(year);
+  if (!holidays) {
+    holidays = new Set(italianPublicHolidays(year));
+    holidaysByYear.set(year, holidays);
+  }
+  return holidays;
+}
+
 export function isWorkingDay(date: CalendarDate): boolean {
   if (isoWeekday(date) > 5) return false;
-  const year = Number(date.slice(0, 4));
-  return !italianPublicHolidays(year).includes(date);
+  return !holidaysOf(Number(date.slice(0, 4))).has(date);
 }
 
 /** The local calendar date `days` working days after the date of `from` (the day itself excluded). */

@@ -255,16 +255,38 @@ function closeBridges(state: SuppressionState): boolean {
 }
 
 /**
+ * Counts already hidden elsewhere: a total that another published table hides must stay hidden
+ * here too, or one table would give away what the other protects.
+ */
+export interface LinkedSuppression {
+  rowTotals?: readonly boolean[];
+  grandTotal?: boolean;
+}
+
+/**
  * Hides what must be hidden in a table of counts for a threshold k (counts of 1 to k − 1),
  * with enough secondary suppression that no hidden count follows from the published ones.
  */
-export function protectTable(table: CountTable, threshold: number): ProtectedTable {
+export function protectTable(
+  table: CountTable,
+  threshold: number,
+  linked: LinkedSuppression = {},
+): ProtectedTable {
   if (!Number.isInteger(threshold) || threshold < 1) {
     throw new RangeError(`threshold must be a positive integer: ${threshold}`);
   }
   const grid = gridOf(table);
   const state = new SuppressionState(grid);
   suppressPrimary(state, threshold);
+  const lastRow = grid.length - 1;
+  const lastColumn = grid[0]!.length - 1;
+  const hideLinked = (r: number, c: number) => {
+    if (!state.hidden(r, c)) state.marks[r]![c] = 'secondary';
+  };
+  linked.rowTotals?.forEach((hidden, r) => {
+    if (hidden) hideLinked(r, lastColumn);
+  });
+  if (linked.grandTotal) hideLinked(lastRow, lastColumn);
   for (;;) {
     const linesChanged = completeLines(state);
     const bridgesChanged = closeBridges(state);
@@ -274,8 +296,6 @@ export function protectTable(table: CountTable, threshold: number): ProtectedTab
     const suppressed = state.marks[r]![c]!;
     return { value: suppressed ? null : grid[r]![c]!, suppressed };
   };
-  const lastRow = grid.length - 1;
-  const lastColumn = grid[0]!.length - 1;
   return {
     cells: table.cells.map((row, r) => row.map((_, c) => at(r, c))),
     rowTotals: table.rowTotals.map((_, r) => at(r, lastColumn)),
@@ -297,10 +317,12 @@ export function protectBreakdown(
   counts: readonly number[],
   total: number,
   threshold: number,
+  linked: { totalHidden?: boolean } = {},
 ): ProtectedBreakdown {
   const protectedTable = protectTable(
     { cells: [counts], rowTotals: [total], columnTotals: counts, grandTotal: total },
     threshold,
+    { rowTotals: [linked.totalHidden ?? false], grandTotal: linked.totalHidden ?? false },
   );
   return { counts: protectedTable.cells[0]!, total: protectedTable.rowTotals[0]! };
 }

@@ -19,7 +19,7 @@ import { keyedHash } from '../../core/keyed-hash.ts';
 import { isIntersectional } from '../../core/taxonomy/classification.ts';
 import type { DB } from '../../db/schema.ts';
 import { caseSettingsOf } from './case-settings.ts';
-import { seal, sealContact, type ReporterContact } from './sealed-fields.ts';
+import { contactJson, rowSealer, type ReporterContact } from './sealed-fields.ts';
 import { currentTaxonomy } from '../taxonomy/taxonomy-files.ts';
 
 /** A report as it arrives, from the public form or typed in by an operator. */
@@ -154,6 +154,7 @@ export async function createCase(
   }
 
   const id = crypto.randomUUID();
+  const sealField = rowSealer(config.masterKeys, 'cases', id);
   const profile = input.victimProfile ?? {};
   const fingerprints = [
     ['email', contact?.email ? normaliseEmail(contact.email) : null],
@@ -191,29 +192,11 @@ export async function createCase(
           occurred_precision: input.occurredOn ? (input.occurredPrecision ?? 'day') : null,
           municipality_code: input.municipalityCode ?? null,
           online: input.online,
-          narrative_enc: seal(config.masterKeys, 'cases', 'narrative_enc', id, input.narrative),
-          place_detail_enc: seal(
-            config.masterKeys,
-            'cases',
-            'place_detail_enc',
-            id,
-            input.placeDetail,
-          ),
-          online_link_enc: seal(
-            config.masterKeys,
-            'cases',
-            'online_link_enc',
-            id,
-            input.onlineLink,
-          ),
-          perpetrator_detail_enc: seal(
-            config.masterKeys,
-            'cases',
-            'perpetrator_detail_enc',
-            id,
-            input.perpetratorDetail,
-          ),
-          reporter_contact_enc: sealContact(config.masterKeys, id, contact),
+          narrative_enc: sealField('narrative_enc', input.narrative),
+          place_detail_enc: sealField('place_detail_enc', input.placeDetail),
+          online_link_enc: sealField('online_link_enc', input.onlineLink),
+          perpetrator_detail_enc: sealField('perpetrator_detail_enc', input.perpetratorDetail),
+          reporter_contact_enc: sealField('reporter_contact_enc', contactJson(contact)),
           reporter_anonymous: !contact?.name,
           reporter_locale: input.locale,
           receipt_hash: receiptCode ? receiptHash(config, receiptCode) : null,

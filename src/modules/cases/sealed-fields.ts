@@ -1,5 +1,5 @@
 import type { MasterKeys } from '../../core/envelope.ts';
-import { decryptField, encryptField } from '../../core/envelope.ts';
+import { decryptField, encryptField, recordSealer } from '../../core/envelope.ts';
 
 /**
  * Encrypts and decrypts the personal columns of the case tables (`*_enc`). Each value is bound
@@ -15,6 +15,16 @@ export function seal(
 ): string | null {
   if (value === null || value === undefined || value === '') return null;
   return encryptField(keys, { table, column, rowId }, value);
+}
+
+/**
+ * Seals the personal fields of one new row with one data key (intake writes five at once);
+ * empty values stay NULL like `seal`.
+ */
+export function rowSealer(keys: MasterKeys, table: string, rowId: string) {
+  const sealField = recordSealer(keys, table, rowId);
+  return (column: string, value: string | null | undefined): string | null =>
+    value === null || value === undefined || value === '' ? null : sealField(column, value);
 }
 
 export function unseal(
@@ -37,13 +47,10 @@ export interface ReporterContact {
   preference: string | null;
 }
 
-export function sealContact(
-  keys: MasterKeys,
-  caseId: string,
-  contact: ReporterContact | null,
-): string | null {
+/** The contact as the one JSON value that is sealed, or null when there is none. */
+export function contactJson(contact: ReporterContact | null): string | null {
   if (!contact || Object.values(contact).every((value) => !value)) return null;
-  return seal(keys, 'cases', 'reporter_contact_enc', caseId, JSON.stringify(contact));
+  return JSON.stringify(contact);
 }
 
 export function unsealContact(

@@ -1,6 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
-import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
+import writeXlsxFile from 'write-excel-file/node';
 import {
   deskExportHeaders,
   deskExportRows,
@@ -9,8 +8,6 @@ import {
 import {
   exportHeaders,
   exportRows,
-  italianCsvText,
-  type ExportValue,
   type ExportedOrganisation,
 } from '../../core/network-import/export-rows.ts';
 import type { MunicipalityIndex } from '../../core/network-import/parse-rows.ts';
@@ -20,6 +17,7 @@ import {
   organisationFilter,
   type OrganisationFilters,
 } from '../organisations/organisation-filters.ts';
+import { italianCsv, xlsxRows } from '../spreadsheets/office-files.ts';
 import { loadExistingHelpDesks } from './import-context.ts';
 
 export type ExportFilters = OrganisationFilters;
@@ -112,17 +110,6 @@ export async function loadDesksOf(
     );
 }
 
-/** CSV as Italian Excel opens it: `;`, UTF-8 with BOM, CRLF, dates dd/mm/yyyy, decimal comma. */
-function italianCsv(headers: string[], rows: ExportValue[][]): Buffer {
-  const text = stringify([headers, ...rows.map((row) => row.map(italianCsvText))], {
-    delimiter: ';',
-    record_delimiter: 'windows',
-    bom: true,
-    quoted_match: /[\r\n]/,
-  });
-  return Buffer.from(text, 'utf8');
-}
-
 export function directoryCsv(
   organisations: readonly ExportedOrganisation[],
   locale: Locale,
@@ -143,21 +130,6 @@ const columnWidths = [40, 24, 24, 12, 36, 8, 32, 18, 32, 16, 14, 16, 10, 12, 12,
 const deskColumnWidths = [
   40, 40, 24, 12, 36, 8, 18, 32, 32, 32, 32, 40, 32, 32, 20, 48, 12, 40, 10, 12, 12, 60,
 ];
-
-function xlsxRows(headers: string[], rows: ExportValue[][]): Row[] {
-  const header: Row = headers.map((title) => ({ value: title, fontWeight: 'bold' }));
-  const body: Row[] = rows.map((row) =>
-    row.map((value): Cell => {
-      if (value === null) return null;
-      if (typeof value === 'number') return { value, type: Number };
-      if (typeof value === 'object') {
-        return { value: new Date(`${value.date}T00:00:00Z`), type: Date, format: 'dd/mm/yyyy' };
-      }
-      return { value, type: String };
-    }),
-  );
-  return [header, ...body];
-}
 
 /**
  * XLSX with two sheets, organisations and their help desks, as the import reads them back:

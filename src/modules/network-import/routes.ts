@@ -13,7 +13,8 @@ import {
   loadDirectory,
 } from './export-organisations.ts';
 import { loadMunicipalityIndex } from './import-context.ts';
-import { italianToday, previewImport } from './preview-import.ts';
+import { previewImport } from './preview-import.ts';
+import { downloadName, officeContentTypes } from '../spreadsheets/office-files.ts';
 import { exportQuery, importPreview, importResult, previewIdParams } from './schemas.ts';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -23,12 +24,6 @@ function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated');
   return request.actor;
 }
-
-const contentTypes = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  json: 'application/json; charset=utf-8',
-} as const;
 
 /** Mapping survey import (preview, then confirm) and the directory export. */
 export async function networkImportRoutes(fastify: FastifyInstance): Promise<void> {
@@ -136,9 +131,9 @@ export async function networkImportRoutes(fastify: FastifyInstance): Promise<voi
           ...(desks.length > 0 || desksOnly ? { helpDesks: desks.length } : {}),
         },
       };
-      const fileName = `rete-${desksOnly ? 'sportelli' : 'organizzazioni'}-${italianToday()}.${format}`;
+      const fileName = downloadName(`rete-${desksOnly ? 'sportelli' : 'organizzazioni'}`, format);
       reply
-        .header('content-type', contentTypes[format])
+        .header('content-type', officeContentTypes[format])
         .header('content-disposition', `attachment; filename="${fileName}"`);
       if (format === 'json') return reply.send(JSON.stringify(desksOnly ? desks : organisations));
       if (format === 'xlsx') {

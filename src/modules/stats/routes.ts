@@ -1,10 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { equalityCrossTab } from './equality-crosstab.ts';
-import { crossTabQuery, crossTabResult, type CrossTabQuery } from './schemas.ts';
+import {
+  crossTabExportQuery,
+  crossTabQuery,
+  crossTabResult,
+  intersectionalResult,
+  statsFiltersQuery,
+  type StatsFiltersQuery,
+} from './schemas.ts';
+import { intersectionalAnalysis } from './intersectional-analysis.ts';
+import { crossTabCsv, crossTabNotes, crossTabXlsx } from './crosstab-export.ts';
+import { downloadName, officeContentTypes } from '../spreadsheets/office-files.ts';
 import type { StatsFilters } from './case-groups.ts';
 
-export function filtersOf(query: CrossTabQuery): StatsFilters {
+export function filtersOf(query: StatsFiltersQuery): StatsFilters {
   return {
     population: query.population,
     from: query.from,
@@ -52,6 +62,72 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
           locale: request.locale,
         },
       );
+    },
+  );
+
+  app.get(
+    '/api/stats/intersectional',
+    {
+      config: { permission: 'aggregates.read', audit: 'stats.read' },
+      schema: {
+        tags: ['stats'],
+        summary: 'Cases with one ground, several grounds or none, and the frequent combinations',
+        querystring: statsFiltersQuery,
+        response: { 200: intersectionalResult },
+      },
+    },
+    async (request) => {
+      request.auditTarget = {
+        type: 'stats',
+        id: 'intersectional',
+        details: { query: { ...request.query } },
+      };
+      return intersectionalAnalysis(app.deps.database.db, filtersOf(request.query), {
+        threshold: app.deps.config.stats.internalThreshold,
+        timeZone: app.deps.config.cases.timeZone,
+        locale: request.locale,
+      });
+    },
+  );
+
+  app.get(
+    '/api/stats/crosstab/export',
+    {
+      config: { permission: 'aggregates.read', audit: 'stats.exported' },
+      schema: {
+        tags: ['stats'],
+        summary:
+          'Download a cross-tab with disclosure control applied: CSV for Italian Excel ' +
+          '(hidden counts marked "c"), XLSX with a notes sheet, or JSON',
+        querystring: crossTabExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      request.auditTarget = { type: 'stats', id: 'crosstab', details: { format, query } };
+      const result = await equalityCrossTab(
+        app.deps.database.db,
+        { rows: query.rows, columns: query.columns ?? null, filters: filtersOf(query) },
+        {
+          threshold: app.deps.config.stats.internalThreshold,
+          timeZone: app.deps.config.cases.timeZone,
+          locale: request.locale,
+        },
+      );
+      const name = downloadName(
+        `dati-${[...query.rows, query.columns].filter(Boolean).join('-')}`,
+        format,
+      );
+      reply
+        .header('content-type', officeContentTypes[format])
+        .header('content-disposition', `attachment; filename="${name}"`);
+      if (format === 'json') {
+        return reply.send(
+          JSON.stringify({ ...result, notes: crossTabNotes(result, request.locale) }),
+        );
+      }
+      if (format === 'xlsx') return reply.send(await crossTabXlsx(result, request.locale));
+      return reply.send(crossTabCsv(result, request.locale));
     },
   );
 }

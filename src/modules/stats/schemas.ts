@@ -16,47 +16,68 @@ const list = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
 const code = z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, 'stats.validation.code_invalid');
 const month = z.string().refine(isMonth, 'stats.validation.month_invalid');
 
-export const crossTabQuery = z
-  .object({
-    rows: list(z.enum(dimensions, unknownDimension), 2).refine(
-      (value) => value.length >= 1,
-      'stats.validation.rows_required',
-    ),
-    columns: z.enum(dimensions, unknownDimension).optional(),
-    population: z.enum(['reports', 'cases']).default('reports'),
-    from: month.optional(),
-    to: month.optional(),
-    ground: list(code, 30).optional(),
-    domain: list(code, 30).optional(),
-    type: list(code, 30).optional(),
-    channel: list(z.enum(intakeChannels), intakeChannels.length).optional(),
-    region: z
-      .string()
-      .regex(/^\d{2}$/, 'stats.validation.region_invalid')
-      .optional(),
-    province: z
-      .string()
-      .regex(/^\d{3}$/, 'stats.validation.province_invalid')
-      .optional(),
-    municipality: z
-      .string()
-      .regex(/^\d{6}$/, 'stats.validation.municipality_invalid')
-      .optional(),
-  })
-  .superRefine((query, context) => {
-    const asked = [...query.rows, ...(query.columns ? [query.columns] : [])];
-    if (new Set(asked).size !== asked.length) {
-      context.addIssue({
-        code: 'custom',
-        path: ['columns'],
-        message: 'stats.validation.dimension_repeated',
-      });
-    }
-    if (query.from && query.to && query.from > query.to) {
-      context.addIssue({ code: 'custom', path: ['to'], message: 'stats.validation.period_order' });
-    }
-  });
+/** Which cases a statistic counts: the filters every statistics route shares. */
+const filterFields = {
+  population: z.enum(['reports', 'cases']).default('reports'),
+  from: month.optional(),
+  to: month.optional(),
+  ground: list(code, 30).optional(),
+  domain: list(code, 30).optional(),
+  type: list(code, 30).optional(),
+  channel: list(z.enum(intakeChannels), intakeChannels.length).optional(),
+  region: z
+    .string()
+    .regex(/^\d{2}$/, 'stats.validation.region_invalid')
+    .optional(),
+  province: z
+    .string()
+    .regex(/^\d{3}$/, 'stats.validation.province_invalid')
+    .optional(),
+  municipality: z
+    .string()
+    .regex(/^\d{6}$/, 'stats.validation.municipality_invalid')
+    .optional(),
+};
+
+function checkPeriod(query: { from?: string; to?: string }, context: z.RefinementCtx) {
+  if (query.from && query.to && query.from > query.to) {
+    context.addIssue({ code: 'custom', path: ['to'], message: 'stats.validation.period_order' });
+  }
+}
+
+export const statsFiltersQuery = z.object(filterFields).superRefine(checkPeriod);
+export type StatsFiltersQuery = z.infer<typeof statsFiltersQuery>;
+
+const crossTabFields = {
+  rows: list(z.enum(dimensions, unknownDimension), 2).refine(
+    (value) => value.length >= 1,
+    'stats.validation.rows_required',
+  ),
+  columns: z.enum(dimensions, unknownDimension).optional(),
+  ...filterFields,
+};
+
+function checkCrossTab(
+  query: { rows: string[]; columns?: string | undefined; from?: string; to?: string },
+  context: z.RefinementCtx,
+) {
+  const asked = [...query.rows, ...(query.columns ? [query.columns] : [])];
+  if (new Set(asked).size !== asked.length) {
+    context.addIssue({
+      code: 'custom',
+      path: ['columns'],
+      message: 'stats.validation.dimension_repeated',
+    });
+  }
+  checkPeriod(query, context);
+}
+
+export const crossTabQuery = z.object(crossTabFields).superRefine(checkCrossTab);
 export type CrossTabQuery = z.infer<typeof crossTabQuery>;
+
+export const crossTabExportQuery = z
+  .object({ ...crossTabFields, format: z.enum(['csv', 'xlsx', 'json']).default('csv') })
+  .superRefine(checkCrossTab);
 
 const protectedCount = z.object({
   /** The count, or null when hidden by disclosure control. */
@@ -87,3 +108,25 @@ export const crossTabResult = z.object({
   generatedAt: z.string(),
 });
 export type CrossTabResult = z.infer<typeof crossTabResult>;
+
+const codeWithLabel = z.object({ code: z.string(), label: z.string() });
+
+export const intersectionalResult = z.object({
+  population: z.enum(['reports', 'cases']),
+  period: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  taxonomyVersion: z.string(),
+  threshold: z.number().int(),
+  /** Every case once, whatever its number of grounds. */
+  total: protectedCount,
+  singleGround: protectedCount,
+  /** Two or more grounds: intersectional. */
+  multipleGrounds: protectedCount,
+  notClassified: protectedCount,
+  /** The most frequent combinations of grounds, most frequent first. */
+  combinations: z.array(z.object({ grounds: z.array(codeWithLabel), count: protectedCount })),
+  /** The cases of every combination not listed, together. */
+  otherCombinations: protectedCount,
+  suppressedCount: z.number().int(),
+  generatedAt: z.string(),
+});
+export type IntersectionalResult = z.infer<typeof intersectionalResult>;

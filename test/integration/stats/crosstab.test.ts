@@ -1,5 +1,7 @@
+import { parse } from 'csv-parse/sync';
+import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CrossTabResult } from '../../../src/modules/stats/schemas.ts';
+import type { CrossTabResult, IntersectionalResult } from '../../../src/modules/stats/schemas.ts';
 import { testDatabaseKind } from '../../helpers/test-db.ts';
 import { setUpCaseWorld, type CaseWorld } from '../cases/case-fixtures.ts';
 import {
@@ -165,6 +167,90 @@ describe(`equality data cross-tabs on ${testDatabaseKind}`, () => {
       .execute();
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows.at(-1)!.details)).toContain('"columns":"year"');
+  });
+
+  it('splits cases by how many grounds they involve, each counted once', async () => {
+    const response = await world.analyst.client.get('/api/stats/intersectional?from=2025-01');
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json<IntersectionalResult>();
+    const inPeriod = counted.filter((c) => romeMonth(c.receivedAt) >= '2025-01');
+    const groundsOf = (c: GeneratedCase) => [...new Set(c.grounds.map(topLevel))];
+    expect(result.total.value).toBe(inPeriod.length);
+    expectPublishedOrHidden(
+      result.multipleGrounds,
+      inPeriod.filter((c) => groundsOf(c).length >= 2).length,
+      5,
+    );
+    expectPublishedOrHidden(
+      result.singleGround,
+      inPeriod.filter((c) => groundsOf(c).length === 1).length,
+      5,
+    );
+    expectPublishedOrHidden(
+      result.notClassified,
+      inPeriod.filter((c) => c.grounds.length === 0).length,
+      5,
+    );
+    expect(result.combinations.length).toBeGreaterThan(0);
+    for (const combination of result.combinations) {
+      const codes = combination.grounds.map((ground) => ground.code);
+      const truth = inPeriod.filter((c) => {
+        const own = groundsOf(c).sort();
+        return own.length === codes.length && own.every((code, i) => code === codes[i]);
+      }).length;
+      expectPublishedOrHidden(combination.count, truth, 5);
+    }
+    expect(result.combinations[0]!.grounds[0]!.label).toBeTruthy();
+    expect((await world.operator.client.get('/api/stats/intersectional')).statusCode).toBe(404);
+  });
+
+  it('exports the same protected table as CSV for Italian Excel, XLSX with notes, and JSON', async () => {
+    const query = 'rows=municipality&columns=gender&population=cases&from=2026-01&to=2026-06';
+    const table = await crossTab(query);
+    const csv = await world.analyst.client.get(`/api/stats/crosstab/export?${query}&format=csv`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toMatch(
+      /^attachment; filename="dati-municipality-gender-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.body).toContain('\r\n');
+    const rows: string[][] = parse(csv.body, { delimiter: ';', bom: true });
+    expect(rows[0]).toEqual(['Comune', ...table.columns.map((column) => column.label), 'Totale']);
+    expect(rows).toHaveLength(table.rows.length + 2);
+    table.rows.forEach(([municipality], r) => {
+      const line = rows[r + 1]!;
+      expect(line[0]).toBe(municipality!.label);
+      table.cells[r]!.forEach((count, c) => {
+        expect(line[c + 1]).toBe(count.value === null ? 'c' : String(count.value));
+      });
+    });
+    expect(rows.at(-1)![0]).toBe('Totale');
+    expect(rows.at(-1)!.at(-1)).toBe(String(table.grandTotal.value));
+    expect(rows.flat()).toContain('c');
+
+    const xlsx = await world.analyst.client.get(`/api/stats/crosstab/export?${query}&format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const sheets = await readXlsxFile(xlsx.rawPayload);
+    expect(sheets.map((sheet) => sheet.sheet)).toEqual(['Tabella', 'Note']);
+    expect(sheets[0]!.data.at(-1)!.at(-1)).toBe(table.grandTotal.value);
+    expect(sheets[0]!.data.flat()).toContain('c');
+    expect(sheets[1]!.data.flat().join(' ')).toContain('dato riservato');
+
+    const json = await world.analyst.client.get(`/api/stats/crosstab/export?${query}&format=json`);
+    const body = json.json<CrossTabResult & { notes: string[] }>();
+    expect(body.cells).toEqual(table.cells);
+    expect(body.notes.length).toBeGreaterThan(3);
+
+    const audit = await world.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'stats.exported')
+      .execute();
+    expect(audit).toHaveLength(3);
+    expect(
+      (await world.operator.client.get(`/api/stats/crosstab/export?${query}`)).statusCode,
+    ).toBe(404);
   });
 
   it('names the field of a wrong question', async () => {

@@ -1,0 +1,94 @@
+/**
+ * Intersectional analysis: how many cases involve one ground, several, or none yet, and which
+ * combinations of grounds occur most. Every case is counted once: in exactly one of single,
+ * multiple and not classified, and in at most one combination.
+ */
+import { protectBreakdown, type ProtectedCount } from './disclosure.ts';
+
+export interface GroundGroup {
+  /** The distinct top-level grounds of these cases. */
+  grounds: readonly string[];
+  count: number;
+}
+
+export interface GroundCombinationCounts {
+  total: number;
+  single: number;
+  multiple: number;
+  notClassified: number;
+  /** Combinations of two or more grounds (sorted codes) with their counts. */
+  combinations: Map<string, { grounds: string[]; count: number }>;
+}
+
+export function countGroundCombinations(groups: readonly GroundGroup[]): GroundCombinationCounts {
+  const counts: GroundCombinationCounts = {
+    total: 0,
+    single: 0,
+    multiple: 0,
+    notClassified: 0,
+    combinations: new Map(),
+  };
+  for (const group of groups) {
+    counts.total += group.count;
+    const grounds = [...new Set(group.grounds)].sort();
+    if (grounds.length === 0) counts.notClassified += group.count;
+    else if (grounds.length === 1) counts.single += group.count;
+    else {
+      counts.multiple += group.count;
+      const key = grounds.join('+');
+      const entry = counts.combinations.get(key) ?? { grounds, count: 0 };
+      entry.count += group.count;
+      counts.combinations.set(key, entry);
+    }
+  }
+  return counts;
+}
+
+export interface ProtectedIntersectional {
+  total: ProtectedCount;
+  single: ProtectedCount;
+  multiple: ProtectedCount;
+  notClassified: ProtectedCount;
+  combinations: { grounds: string[]; count: ProtectedCount }[];
+  otherCombinations: ProtectedCount;
+}
+
+/**
+ * Publishes the split and the most frequent combinations (at most `listed`, each at least the
+ * threshold); every other combination goes together into "other combinations". The
+ * combinations are a breakdown of the multiple-grounds count, so when the split hides that
+ * count the breakdown hides it too.
+ */
+export function protectIntersectional(
+  counts: GroundCombinationCounts,
+  threshold: number,
+  listed = 10,
+): ProtectedIntersectional {
+  const split = protectBreakdown(
+    [counts.single, counts.multiple, counts.notClassified],
+    counts.total,
+    threshold,
+  );
+  const ranked = [...counts.combinations.values()].sort(
+    (a, b) => b.count - a.count || a.grounds.join('+').localeCompare(b.grounds.join('+')),
+  );
+  const shown = ranked.filter((entry) => entry.count >= threshold).slice(0, listed);
+  const other = counts.multiple - shown.reduce((sum, entry) => sum + entry.count, 0);
+  const detail = protectBreakdown(
+    [...shown.map((entry) => entry.count), other],
+    counts.multiple,
+    threshold,
+    { totalHidden: split.counts[1]!.value === null },
+  );
+  return {
+    total: split.total,
+    single: split.counts[0]!,
+    multiple: split.counts[1]!,
+    notClassified: split.counts[2]!,
+    combinations: shown.map((entry, index) => ({
+      grounds: entry.grounds,
+      count: detail.counts[index]!,
+    })),
+    otherCombinations: detail.counts.at(-1)!,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import { NOT_CLASSIFIED } from '../../core/stats/dimensions.ts';
+import type { ProtectedCount } from '../../core/stats/disclosure.ts';
+import { countGroundCombinations, protectIntersectional } from '../../core/stats/intersectional.ts';
+import { findCode } from '../../core/taxonomy/taxonomy.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Locale } from '../../i18n/i18n.ts';
+import { currentTaxonomy } from '../taxonomy/taxonomy-files.ts';
+import { loadCaseGroups, type StatsFilters } from './case-groups.ts';
+import type { IntersectionalResult } from './schemas.ts';
+
+/** Single-ground, multi-ground and unclassified cases, and the frequent combinations. */
+export async function intersectionalAnalysis(
+  db: Kysely<DB>,
+  filters: StatsFilters,
+  options: { threshold: number; timeZone: string; locale: Locale; now?: Date },
+): Promise<IntersectionalResult> {
+  const taxonomy = currentTaxonomy();
+  const { groups } = await loadCaseGroups(db, {
+    dimensions: ['ground'],
+    filters,
+    taxonomy,
+    timeZone: options.timeZone,
+  });
+  const counts = countGroundCombinations(
+    groups.map((group) => ({
+      grounds: group.values[0]!.filter((value) => value !== NOT_CLASSIFIED),
+      count: group.count,
+    })),
+  );
+  const result = protectIntersectional(counts, options.threshold);
+  const label = (code: string) =>
+    findCode(taxonomy, 'ground', code)?.labels[options.locale] ?? code;
+  const published: ProtectedCount[] = [
+    result.total,
+    result.single,
+    result.multiple,
+    result.notClassified,
+    ...result.combinations.map((entry) => entry.count),
+    result.otherCombinations,
+  ];
+  return {
+    population: filters.population,
+    period: { from: filters.from ?? null, to: filters.to ?? null },
+    taxonomyVersion: taxonomy.version,
+    threshold: options.threshold,
+    total: result.total,
+    singleGround: result.single,
+    multipleGrounds: result.multiple,
+    notClassified: result.notClassified,
+    combinations: result.combinations.map((entry) => ({
+      grounds: entry.grounds.map((code) => ({ code, label: label(code) })),
+      count: entry.count,
+    })),
+    otherCombinations: result.otherCombinations,
+    suppressedCount: published.filter((count) => count.suppressed !== null).length,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+  };
+}
