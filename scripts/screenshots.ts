@@ -21,6 +21,13 @@ try {
   await page.goto('/it/mappa');
   await page.screenshot({ path: join(out, 'public-network-map.png') });
 
+  await page.goto('/it/dati');
+  await page.screenshot({
+    path: join(out, 'public-data.png'),
+    clip: { x: 0, y: 220, width: 1280, height: 860 },
+    fullPage: true,
+  });
+
   const phone = await browser.newContext({
     baseURL: server.baseUrl,
     viewport: { width: 360, height: 740 },

@@ -7,6 +7,7 @@ import { createCase } from '../modules/cases/create-case.ts';
 import { transitionCase } from '../modules/cases/transition-case.ts';
 import { setVictimProfile } from '../modules/cases/victim-profile.ts';
 import { demoCases, type DemoCase } from './demo-cases-data.ts';
+import { seedDemoStatistics } from './demo-statistics.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -166,5 +167,6 @@ export async function seedDemoCases(
     .executeTakeFirst();
   if (!coordinator) return 0;
   for (const demo of demoCases) await seedCase(db, config, coordinator.id, demo, now);
+  await seedDemoStatistics(db, now);
   return demoCases.length;
 }

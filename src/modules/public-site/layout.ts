@@ -12,7 +12,13 @@ import {
 } from '../../i18n/i18n.ts';
 import { faviconUrl, stylesheetUrls } from './assets.ts';
 import { icon } from './bootstrap-italia.ts';
-import { networkPagePath, pagePath, receiptPagePath, staffAreaPath } from './site-paths.ts';
+import {
+  dataPages,
+  networkPagePath,
+  pagePath,
+  receiptPagePath,
+  staffAreaPath,
+} from './site-paths.ts';
 
 export interface PageView {
   /** The page's language: a site language, or a reporting language on the report form and receipt. */
@@ -150,6 +156,7 @@ function header(view: PageView): SafeHtml {
                 ${siteLink(view, networkPagePath('findDesk', site), t('public.network.nav.find_desk'))}
               </li>
               <li>${siteLink(view, networkPagePath('map', site), t('public.network.nav.map'))}</li>
+              <li>${siteLink(view, dataPages.data[site], t('public.network.nav.data'))}</li>
               <li>
                 <a href="${receiptPagePath('signIn', view.locale)}">${t('public.receipt.nav_link')}</a>
               </li>
@@ -167,6 +174,7 @@ function footer(view: PageView): SafeHtml {
   const links: SafeHtml[] = [
     siteLink(view, networkPagePath('findDesk', site), t('public.network.nav.find_desk')),
     siteLink(view, networkPagePath('map', site), t('public.network.nav.map')),
+    siteLink(view, dataPages.data[site], t('public.network.nav.data')),
     html`<a href="${receiptPagePath('signIn', view.locale)}">${t('public.receipt.nav_link')}</a>`,
     siteLink(view, pagePath('accessibility', site), t('public.footer.accessibility')),
     siteLink(view, pagePath('privacy', site), t('public.footer.privacy')),

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { locales, type Locale } from '../../i18n/i18n.ts';
@@ -9,11 +9,13 @@ import { backOfficeRoutes, type BackOfficeOptions } from './back-office.ts';
 import { renderDataSourcesPage } from './data-sources-page.ts';
 import { loadNetworkFigures } from './find-desk/network-data.ts';
 import { findDeskRoutes } from './find-desk/routes.ts';
+import { openDataRoutes } from './open-data/routes.ts';
 import { renderHomePage } from './home-page.ts';
 import { preferredLocale, rememberLocale } from './language.ts';
 import { loadNetworkOverview } from './network-members.ts';
 import { renderPrivacyPage } from './privacy-page.ts';
 import { pagePath, sitePages, type SitePage } from './site-paths.ts';
+import { sendPage } from './send-page.ts';
 
 export type PublicSiteOptions = BackOfficeOptions;
 
@@ -28,14 +30,6 @@ const renderers: Record<SitePage, PageRenderer> = {
     renderPrivacyPage(locale, (await loadNetworkOverview(db)).leadPartner),
   dataSources: async (db, locale) => renderDataSourcesPage(locale, await countMunicipalities(db)),
 };
-
-function sendPage(reply: FastifyReply, locale: Locale, page: string) {
-  return reply
-    .type('text/html; charset=utf-8')
-    .header('content-language', locale)
-    .header('cache-control', 'no-cache')
-    .send(page);
-}
 
 /**
  * The public web site (server-rendered, no JavaScript needed) in Italian and English, its
@@ -83,6 +77,7 @@ export async function publicSiteRoutes(
   }
 
   await app.register(findDeskRoutes);
+  await app.register(openDataRoutes);
   await app.register(publicAssets);
   await app.register(backOfficeRoutes, options);
 }

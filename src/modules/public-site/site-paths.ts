@@ -18,6 +18,12 @@ export const networkPages = {
 
 export type NetworkPage = keyof typeof networkPages;
 
+/** The network's open equality data and how it is made, served by `open-data/routes.ts`. */
+export const dataPages = {
+  data: { it: '/it/dati', en: '/en/data' },
+  methodology: { it: '/it/dati/metodologia', en: '/en/data/methodology' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
 /** The public report form ("segnalazione"), served by `src/modules/report-form/`. */
 export const reportPages = {
   report: { it: '/it/segnala', en: '/en/report' },

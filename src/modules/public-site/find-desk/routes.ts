@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../core/errors.ts';
-import { locales, type Locale } from '../../../i18n/i18n.ts';
+import { locales } from '../../../i18n/i18n.ts';
 import { rememberLocale } from '../language.ts';
 import { networkPages } from '../site-paths.ts';
 import { renderDeskPage } from './desk-page.ts';
@@ -10,18 +10,11 @@ import { competentMunicipalities, loadDesk } from './desks.ts';
 import { renderMapPage } from './map-page.ts';
 import { renderSearchPage } from './search-page.ts';
 import { searchDesks } from './search.ts';
+import { sendPage } from '../send-page.ts';
 
 const field = z.string().max(200).optional();
 const searchQuery = z.object({ comune: field, servizio: field, lingua: field, aperto: field });
 const deskParams = z.object({ id: z.string().max(100) });
-
-function sendPage(reply: FastifyReply, locale: Locale, page: string) {
-  return reply
-    .type('text/html; charset=utf-8')
-    .header('content-language', locale)
-    .header('cache-control', 'no-cache')
-    .send(page);
-}
 
 /**
  * "Trova uno sportello", each desk's page and the map of the network: public information of

@@ -1,0 +1,182 @@
+import { html, unsafeHtml, type SafeHtml } from '../../../http/html.ts';
+import { translate, type Locale } from '../../../i18n/i18n.ts';
+import { horizontalBarChart, timeColumnChart, type ChartCount } from '../../charts/count-charts.ts';
+import { SUPPRESSED_MARK } from '../../stats/crosstab-export.ts';
+import type { CrossTabResult } from '../../stats/schemas.ts';
+import { renderLayout } from '../layout.ts';
+import { dataPages } from '../site-paths.ts';
+import type { MunicipalityMap } from './municipality-map.ts';
+import type { PublicPeriod, PublicStats } from './public-stats.ts';
+
+type T = (key: string, values?: Record<string, string | number>) => string;
+type Count = CrossTabResult['grandTotal'];
+
+function countText(count: Count, locale: Locale): string {
+  return count.value === null ? SUPPRESSED_MARK : new Intl.NumberFormat(locale).format(count.value);
+}
+
+/** The rows of a one-way table worth showing: those with reports, or hidden. */
+function tableRows(table: CrossTabResult): { code: string; label: string; count: Count }[] {
+  return table.rows.map(([value], index) => ({
+    code: value!.code,
+    label: value!.label,
+    count: table.rowTotals[index]!,
+  }));
+}
+
+function breakdownSection(options: {
+  id: string;
+  table: CrossTabResult;
+  t: T;
+  locale: Locale;
+  chart: 'bars' | 'columns';
+  keepEmpty?: boolean;
+}): SafeHtml {
+  const { id, table, t, locale } = options;
+  const rows = tableRows(table).filter((row) => options.keepEmpty || row.count.value !== 0);
+  const title = t(`${id}.title`);
+  // Months read "dic 25" under the columns; the table keeps "dicembre 2025".
+  const short = new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    year: '2-digit',
+    timeZone: 'UTC',
+  });
+  const chartLabel = (row: { code: string; label: string }) =>
+    id === 'month' ? short.format(new Date(`${row.code}-01T00:00:00Z`)) : row.label;
+  const counts: ChartCount[] = rows.map((row) => ({
+    label: chartLabel(row),
+    value: row.count.value,
+  }));
+  const chartOptions = { counts, title, hiddenMark: SUPPRESSED_MARK, locale };
+  const svg =
+    options.chart === 'bars' ? horizontalBarChart(chartOptions) : timeColumnChart(chartOptions);
+  return html`<section class="mt-5" aria-labelledby="${id}-heading">
+    <h2 id="${id}-heading">${title}</h2>
+    ${table.rowsMaySumToMore ? html`<p>${t('multiple_note')}</p>` : null}
+    ${
+      rows.length === 0
+        ? html`<p>${t('no_reports')}</p>`
+        : html`<figure class="site-chart-figure">${unsafeHtml(svg)}</figure>
+          <div class="table-responsive">
+            <table class="table table-sm site-data-table">
+              <caption>
+                ${t(`${id}.caption`)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${table.rowDimensions[0]!.label}</th>
+                  <th scope="col" class="text-end">${t('column.reports')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (row) =>
+                    html`<tr>
+                      <th scope="row">${row.label}</th>
+                      <td class="text-end">${countText(row.count, locale)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }
+  </section>`;
+}
+
+function periodForm(period: PublicPeriod, years: readonly number[], t: T, locale: Locale) {
+  const selected = period.kind === 'year' ? String(period.year) : 'last12';
+  return html`<form method="get" action="${dataPages.data[locale]}" class="site-period-form my-4">
+    <div class="select-wrapper site-period-select">
+      <label for="period">${t('period.label')}</label>
+      <select id="period" name="period">
+        <option value="last12" ${selected === 'last12' ? 'selected' : null}>
+          ${t('period.last12')}
+        </option>
+        ${years.map(
+          (year) =>
+            html`<option value="${String(year)}" ${selected === String(year) ? 'selected' : null}>
+              ${String(year)}
+            </option>`,
+        )}
+      </select>
+    </div>
+    <button type="submit" class="btn btn-primary mt-2">${t('period.show')}</button>
+  </form>`;
+}
+
+function keyFigures(stats: PublicStats, t: T, locale: Locale): SafeHtml {
+  const { reports } = stats;
+  const share =
+    reports.multipleGrounds.value !== null && reports.total.value
+      ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
+          reports.multipleGrounds.value / reports.total.value,
+        )
+      : null;
+  const figures = [
+    { value: countText(reports.total, locale), label: t('figures.reports') },
+    { value: countText(stats.casesTakenInCharge, locale), label: t('figures.cases') },
+    {
+      value: countText(reports.multipleGrounds, locale),
+      label: share ? t('figures.intersectional_share', { share }) : t('figures.intersectional'),
+    },
+  ];
+  return html`<dl class="site-figures">
+    ${figures.map(
+      (figure) =>
+        html`<div>
+          <dt>${figure.label}</dt>
+          <dd>${figure.value}</dd>
+        </div>`,
+    )}
+  </dl>`;
+}
+
+/** "Dati": the network's open equality statistics, with disclosure control, no JavaScript. */
+export function renderDataPage(view: {
+  locale: Locale;
+  stats: PublicStats;
+  map: MunicipalityMap;
+  period: PublicPeriod;
+  years: readonly number[];
+}): string {
+  const { locale, stats, period } = view;
+  const t: T = (key, values) => translate(locale, `public.data.${key}`, values);
+  const month = new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const monthName = (value: string) => month.format(new Date(`${value}-01T00:00:00Z`));
+  const periodText =
+    period.kind === 'year'
+      ? String(period.year)
+      : t('period.range', { from: monthName(stats.period.from), to: monthName(stats.period.to) });
+  const main = html`<h1>${t('title')}</h1>
+    <p class="lead">${t('lead', { period: periodText })}</p>
+    ${periodForm(period, view.years, t, locale)}
+    <section aria-labelledby="figures-heading">
+      <h2 id="figures-heading" class="visually-hidden">${t('figures.heading')}</h2>
+      ${keyFigures(stats, t, locale)}
+    </section>
+    ${breakdownSection({ id: 'ground', table: stats.byGround, t, locale, chart: 'bars' })}
+    ${breakdownSection({ id: 'domain', table: stats.byDomain, t, locale, chart: 'bars' })}
+    ${breakdownSection({
+      id: 'month',
+      table: stats.byMonth,
+      t,
+      locale,
+      chart: 'columns',
+      keepEmpty: true,
+    })}
+    ${view.map.section}
+    <section class="mt-5" aria-labelledby="notes-heading">
+      <h2 id="notes-heading">${t('notes.heading')}</h2>
+      <ul>
+        <li>${t('notes.suppression', { mark: SUPPRESSED_MARK, threshold: stats.byGround.threshold })}</li>
+        <li>${t('notes.consent')}</li>
+        <li>${t('notes.classification', { version: stats.byGround.taxonomyVersion })}</li>
+      </ul>
+      <p><a href="${dataPages.methodology[locale]}">${t('notes.methodology_link')}</a></p>
+    </section>`;
+  return renderLayout({ locale, title: t('title'), alternates: dataPages.data, main });
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { locales } from '../../../i18n/i18n.ts';
+import { rememberLocale } from '../language.ts';
+import { sendPage } from '../send-page.ts';
+import { dataPages } from '../site-paths.ts';
+import { renderDataPage } from './data-page.ts';
+import { renderMethodologyPage } from './methodology-page.ts';
+import { renderMunicipalityMap } from './municipality-map.ts';
+import { loadPublicStats, offeredYears, type PublicPeriod } from './public-stats.ts';
+
+// An unknown period falls back to the last twelve months: the form offers only valid ones, and
+// a hand-edited address still gets a page.
+const dataQuery = z.object({ period: z.string().max(20).optional() });
+
+function periodOf(value: string | undefined, years: readonly number[]): PublicPeriod {
+  const year = Number(value);
+  return years.includes(year) ? { kind: 'year', year } : { kind: 'last12' };
+}
+
+/**
+ * The public equality data ("Dati") and its methodology: aggregates with the public
+ * disclosure-control threshold, no personal data, so no audit rows; works without JavaScript.
+ */
+export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.database.db;
+
+  for (const locale of locales) {
+    app.get(
+      dataPages.data[locale],
+      {
+        config: { permission: 'public', audit: null },
+        schema: {
+          tags: ['public-site'],
+          summary: `Open equality data (${locale})`,
+          hide: true,
+          querystring: dataQuery,
+        },
+      },
+      async (request, reply) => {
+        request.locale = locale;
+        rememberLocale(reply, app.deps.config, locale);
+        const today = new Date();
+        const years = offeredYears(today);
+        const period = periodOf(request.query.period, years);
+        const stats = await loadPublicStats(db(), {
+          period,
+          threshold: app.deps.config.stats.publicThreshold,
+          timeZone: app.deps.config.cases.timeZone,
+          locale,
+          today,
+        });
+        const map = await renderMunicipalityMap(db(), {
+          byMunicipality: stats.byMunicipality,
+          regionCode: stats.regionCode,
+          regionName: stats.regionName,
+          locale,
+        });
+        return sendPage(reply, locale, renderDataPage({ locale, stats, map, period, years }));
+      },
+    );
+
+    app.get(
+      dataPages.methodology[locale],
+      {
+        config: { permission: 'public', audit: null },
+        schema: {
+          tags: ['public-site'],
+          summary: `How the open data are made (${locale})`,
+          hide: true,
+        },
+      },
+      async (request, reply) => {
+        request.locale = locale;
+        rememberLocale(reply, app.deps.config, locale);
+        const page = renderMethodologyPage(locale, app.deps.config.stats.publicThreshold);
+        return sendPage(reply, locale, page);
+      },
+    );
+  }
+}

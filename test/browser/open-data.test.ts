@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, startHarness, type BrowserHarness } from './harness.ts';
+
+describe('public data pages in the browser', () => {
+  let harness: BrowserHarness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(() => harness.close());
+
+  it('lets a reader on a phone without JavaScript pick a year and read its figures', async () => {
+    const page = await harness.newPage({ javaScriptEnabled: false, mobile: true });
+    await page.goto('/it');
+    await page.getByRole('link', { name: 'Dati', exact: true }).first().click();
+    expect(new URL(page.url()).pathname).toBe('/it/dati');
+    const year = String(new Date().getUTCFullYear() - 1);
+    await page.getByLabel('Periodo').selectOption(year);
+    await page.getByRole('button', { name: 'Mostra' }).click();
+    expect(new URL(page.url()).search).toBe(`?period=${year}`);
+    expect(await page.locator('p.lead').innerText()).toContain(year);
+    const charts = page.getByRole('img', { name: /Segnalazioni per/ });
+    expect(await charts.count()).toBe(3);
+    // Nothing wider than the phone: charts and tables scale or scroll inside their box.
+    const width = await page.evaluate('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(360);
+    const table = page.getByRole('table', { name: /per mese di ricezione/ });
+    expect(await table.getByRole('row').count()).toBe(13);
+    await page.getByRole('link', { name: /metodologia/i }).click();
+    expect(await page.locator('h1').innerText()).toBe('Metodologia dei dati');
+  });
+
+  for (const path of ['/it/dati', '/en/data', '/it/dati/metodologia', '/en/data/methodology']) {
+    it(`has no WCAG 2.1 AA violations and no console error on ${path}`, async () => {
+      const page = await harness.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      expect((await page.goto(path))?.status()).toBe(200);
+      await expectNoAxeViolations(page, path);
+      expect(errors, 'browser console errors (CSP, missing files)').toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKind } from '../../helpers/test-db.ts';
+import { setUpCaseWorld, type CaseWorld } from '../cases/case-fixtures.ts';
+import { generateCases, insertCases, PISA, romeMonth } from '../stats/stats-fixtures.ts';
+
+/** The text of every cell of the table whose caption starts with `caption`. */
+function tableCells(page: string, caption: string): string[][] {
+  const start = page.indexOf(caption);
+  expect(start, caption).toBeGreaterThan(-1);
+  const table = page.slice(start, page.indexOf('</table>', start));
+  return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) =>
+      cell[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ),
+  );
+}
+
+// Three reports on a ground nobody else reported: a count the public pages must not show.
+const rare = Array.from({ length: 3 }, () => ({
+  ...generateCases(1, 99)[0]!,
+  receivedAt: new Date('2025-03-10T10:00:00Z'),
+  grounds: ['sexual_orientation'],
+  statisticsAllowed: true,
+}));
+const cases = [...generateCases(900, 11), ...rare];
+
+describe(`public data pages on ${testDatabaseKind}`, () => {
+  let world: CaseWorld;
+  beforeAll(async () => {
+    world = await setUpCaseWorld();
+    // A lead partner seated in Tuscany puts the map on Tuscany.
+    await world.db
+      .updateTable('organisations')
+      .set({ municipality_code: PISA })
+      .where('id', '=', world.lead.id)
+      .execute();
+    await insertCases(world.db, cases);
+  });
+  afterAll(() => world.context.close());
+
+  const get = async (url: string) => {
+    const response = await world.context.app.inject({ method: 'GET', url });
+    expect(response.statusCode, url).toBe(200);
+    return response.body;
+  };
+
+  it('shows the year by ground, area, month and municipality, with the public threshold', async () => {
+    const page = await get('/it/dati?period=2025');
+    expect(page).toContain('<h1>Dati sulle discriminazioni</h1>');
+    expect(page).toContain('<option value="2025" selected>');
+    const grounds = tableCells(page, 'Segnalazioni per motivo di discriminazione nel periodo');
+    expect(grounds[0]).toEqual(['Motivo di discriminazione', 'Segnalazioni']);
+    const counts = [
+      ...grounds.slice(1),
+      ...tableCells(page, 'Segnalazioni per ambito').slice(1),
+      ...tableCells(page, 'Segnalazioni per mese').slice(1),
+      ...tableCells(page, 'Segnalazioni, popolazione')
+        .slice(1)
+        .map((row) => row.slice(0, 2)),
+    ].map((row) => row[1]!);
+    expect(counts.length).toBeGreaterThan(20);
+    for (const count of counts) {
+      if (count === 'c') continue;
+      const value = Number(count.replace(/\./g, ''));
+      expect(value === 0 || value >= 10, count).toBe(true);
+    }
+    expect(grounds.find((row) => row[0] === 'Orientamento sessuale')).toEqual([
+      'Orientamento sessuale',
+      'c',
+    ]);
+    // Alone it would be the total minus the rest: another ground is hidden with it.
+    expect(grounds.filter((row) => row[1] === 'c').length).toBeGreaterThanOrEqual(2);
+    const months = tableCells(page, 'Segnalazioni per mese').slice(1);
+    expect(months).toHaveLength(12);
+    expect(months[0]![0]).toBe('gennaio 2025');
+  });
+
+  it('draws charts and the map as inline SVG that the content policy allows', async () => {
+    const page = await get('/it/dati');
+    const svgs = page.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+    const charts = svgs.filter((svg) => svg.includes('class="site-chart"'));
+    expect(charts.length).toBe(3);
+    for (const svg of charts) {
+      expect(svg).toMatch(/^<svg role="img" aria-label="[^"]+"/);
+      expect(svg).not.toMatch(/ style=|<style|<script/);
+    }
+    expect(page).toContain('id="reports-map-title"');
+    expect(page).not.toMatch(/<script/);
+  });
+
+  it('counts the key figures like an independent count, in English too', async () => {
+    const page = await get('/en/data?period=2025');
+    expect(page).toContain('<h1>Data on discrimination</h1>');
+    const list = page.slice(page.indexOf('<dl class="site-figures">'));
+    const figures = [...list.matchAll(/<dd>([^<]+)<\/dd>/g)].map((m) => m[1]);
+    const inYear = cases.filter(
+      (c) => c.statisticsAllowed && romeMonth(c.receivedAt).startsWith('2025-'),
+    );
+    expect(figures[0]).toBe(new Intl.NumberFormat('en-GB').format(inYear.length));
+    expect(figures[1]).toBe(
+      new Intl.NumberFormat('en-GB').format(inYear.filter((c) => c.takenInCharge).length),
+    );
+  });
+
+  it('explains the method, and falls back to the last twelve months for an unknown period', async () => {
+    const methodology = await get('/it/dati/metodologia');
+    expect(methodology).toContain('Metodologia dei dati');
+    expect(methodology).toContain('da 1 a 10 meno uno');
+    expect(await get('/en/data/methodology')).toContain('Data methodology');
+    const page = await get('/it/dati?period=1999');
+    expect(page).toContain('<option value="last12" selected>');
+  });
+});
