@@ -21,6 +21,7 @@ import { ProfilePage } from './profile/ProfilePage.tsx';
 import { CreateUserPage } from './users/CreateUserPage.tsx';
 import { UserDetailPage } from './users/UserDetailPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
+import { StatsPage } from './stats/StatsPage.tsx';
 
 /** Served under /app/ (vite `base`); every route below is relative to it. */
 const BASENAME = '/app';
@@ -56,6 +57,14 @@ export function App() {
                   element={
                     <RequirePermission permission="users.read">
                       <UserDetailPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="stats"
+                  element={
+                    <RequirePermission permission="aggregates.read">
+                      <StatsPage />
                     </RequirePermission>
                   }
                 />

@@ -11,7 +11,8 @@ export type Permission =
   | 'network.manage'
   | 'cases.intake'
   | 'cases.read'
-  | 'cases.manage';
+  | 'cases.manage'
+  | 'aggregates.read';
 
 export function can(user: SessionUser | null, permission: Permission): boolean {
   return user !== null && user.permissions.includes(permission);

@@ -11,7 +11,7 @@ interface TextFieldProps extends NativeProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'date' | 'search';
+  type?: 'text' | 'email' | 'password' | 'date' | 'month' | 'search';
   /** The message shown under the field and announced with it. */
   error?: string | undefined;
   hint?: string | undefined;

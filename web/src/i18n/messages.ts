@@ -21,6 +21,8 @@ const files = import.meta.glob<Record<string, string>>(
     '../../../src/i18n/messages/{it,en}/backoffice-cases.json',
     '../../../src/i18n/messages/{it,en}/network.json',
     '../../../src/i18n/messages/{it,en}/import.json',
+    '../../../src/i18n/messages/{it,en}/stats.json',
+    '../../../src/i18n/messages/{it,en}/backoffice-stats.json',
   ],
   { eager: true, import: 'default' },
 );

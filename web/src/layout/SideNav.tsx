@@ -25,6 +25,7 @@ const entries: NavEntry[] = [
     permission: 'organisations.read',
     nested: true,
   },
+  { to: '/stats', label: 'bo.stats.nav', permission: 'aggregates.read' },
   { to: '/audit', label: 'bo.nav.audit', permission: 'audit.read' },
   { to: '/profile', label: 'bo.nav.profile' },
 ];

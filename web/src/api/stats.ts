@@ -1,0 +1,77 @@
+import { apiRequest } from './client.ts';
+
+/** The questions the statistics screen asks, as they travel in its address and to the API. */
+export const statsQueryKeys = ['rows', 'rows2', 'columns', 'population', 'from', 'to'] as const;
+export type StatsQuery = Record<(typeof statsQueryKeys)[number], string>;
+
+export { dimensions } from '../../../src/core/stats/dimensions.ts';
+
+export interface ProtectedCount {
+  /** Null when hidden by disclosure control. */
+  value: number | null;
+  suppressed: 'primary' | 'secondary' | null;
+}
+
+interface CodeLabel {
+  code: string;
+  label: string;
+}
+
+export interface CrossTab {
+  population: 'reports' | 'cases';
+  period: { from: string | null; to: string | null };
+  taxonomyVersion: string;
+  threshold: number;
+  rowDimensions: { dimension: string; label: string }[];
+  columnDimension: { dimension: string; label: string } | null;
+  rows: CodeLabel[][];
+  columns: CodeLabel[];
+  cells: ProtectedCount[][];
+  rowTotals: ProtectedCount[];
+  columnTotals: ProtectedCount[];
+  grandTotal: ProtectedCount;
+  rowsMaySumToMore: boolean;
+  columnsMaySumToMore: boolean;
+  suppressedCount: number;
+}
+
+export interface Intersectional {
+  total: ProtectedCount;
+  singleGround: ProtectedCount;
+  multipleGrounds: ProtectedCount;
+  notClassified: ProtectedCount;
+  combinations: { grounds: CodeLabel[]; count: ProtectedCount }[];
+  otherCombinations: ProtectedCount;
+}
+
+/** The API's query: the rows as one list, empty choices left out. */
+export function apiQuery(query: StatsQuery): Record<string, string> {
+  const rows = [query.rows || 'ground', query.rows2].filter(Boolean).join(',');
+  const entries = Object.entries({
+    rows,
+    columns: query.columns,
+    population: query.population,
+    from: query.from,
+    to: query.to,
+  }).filter(([, value]) => value !== '');
+  return Object.fromEntries(entries);
+}
+
+export function getCrossTab(query: StatsQuery): Promise<CrossTab> {
+  return apiRequest('GET', '/api/stats/crosstab', { query: apiQuery(query) });
+}
+
+export function getIntersectional(query: StatsQuery): Promise<Intersectional> {
+  const { population, from, to } = apiQuery(query);
+  return apiRequest('GET', '/api/stats/intersectional', {
+    query: Object.fromEntries(
+      Object.entries({ population, from, to }).filter(([, value]) => value !== undefined),
+    ),
+  });
+}
+
+/** Where the same table downloads, in a format offices open. */
+export function exportHref(query: StatsQuery, format: 'csv' | 'xlsx' | 'json'): string {
+  const params = new URLSearchParams({ ...apiQuery(query), format });
+  return `/api/stats/crosstab/export?${params.toString()}`;
+}
