@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../helpers/test-db.ts';
 import { setUpCaseWorld, type CaseWorld } from '../cases/case-fixtures.ts';
@@ -112,5 +113,65 @@ describe(`public data pages on ${testDatabaseKind}`, () => {
     expect(await get('/en/data/methodology')).toContain('Data methodology');
     const page = await get('/it/dati?period=1999');
     expect(page).toContain('<option value="last12" selected>');
+  });
+
+  it('publishes a Frictionless Data Package whose tables follow their schemas', async () => {
+    const descriptor = JSON.parse(await get('/open-data/datapackage.json')) as {
+      name: string;
+      profile: string;
+      licenses: { name: string }[];
+      resources: {
+        name: string;
+        path: string;
+        dialect: { delimiter: string };
+        schema: {
+          fields: { name: string; type: string }[];
+          missingValues: string[];
+          primaryKey: string[];
+        };
+      }[];
+    };
+    // The rules of the Data Package and Table Schema specifications that a reader relies on.
+    expect(descriptor.name).toMatch(/^[a-z0-9._-]+$/);
+    expect(descriptor.profile).toBe('tabular-data-package');
+    expect(descriptor.licenses[0]!.name).toBe('CC-BY-4.0');
+    expect(descriptor.resources).toHaveLength(4);
+    const types = new Set(['string', 'integer', 'number', 'date', 'year', 'boolean']);
+    for (const resource of descriptor.resources) {
+      expect(resource.name).toMatch(/^[a-z0-9._-]+$/);
+      const names = resource.schema.fields.map((field) => field.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const field of resource.schema.fields) expect(types.has(field.type)).toBe(true);
+      for (const key of resource.schema.primaryKey) expect(names).toContain(key);
+
+      const response = await world.context.app.inject({
+        method: 'GET',
+        url: `/open-data/${resource.path}`,
+      });
+      expect(response.statusCode, resource.path).toBe(200);
+      const rows: string[][] = parse(response.body, {
+        delimiter: resource.dialect.delimiter,
+        bom: true,
+      });
+      expect(rows[0]).toEqual(names);
+      const keys = new Set<string>();
+      for (const row of rows.slice(1)) {
+        expect(row).toHaveLength(names.length);
+        const count = row.at(-1)!;
+        if (!resource.schema.missingValues.includes(count)) {
+          expect(count).toMatch(/^\d+$/);
+          expect(Number(count) === 0 || Number(count) >= 10).toBe(true);
+        }
+        const key = resource.schema.primaryKey.map((name) => row[names.indexOf(name)]).join('|');
+        expect(keys.has(key), key).toBe(false);
+        keys.add(key);
+      }
+    }
+    const byGround = await get('/open-data/reports-by-ground-and-year.csv');
+    expect(byGround).toContain(
+      'sexual_orientation;Orientamento sessuale;Sexual orientation;2025;c',
+    );
+    const missing = await world.context.app.inject({ method: 'GET', url: '/open-data/nope.csv' });
+    expect(missing.statusCode).toBe(404);
   });
 });

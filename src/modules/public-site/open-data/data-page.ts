@@ -7,6 +7,7 @@ import { renderLayout } from '../layout.ts';
 import { dataPages } from '../site-paths.ts';
 import type { MunicipalityMap } from './municipality-map.ts';
 import type { PublicPeriod, PublicStats } from './public-stats.ts';
+import { openDataTables } from './open-data-package.ts';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 type Count = CrossTabResult['grandTotal'];
@@ -177,6 +178,20 @@ export function renderDataPage(view: {
         <li>${t('notes.classification', { version: stats.byGround.taxonomyVersion })}</li>
       </ul>
       <p><a href="${dataPages.methodology[locale]}">${t('notes.methodology_link')}</a></p>
+    </section>
+    <section class="mt-5" aria-labelledby="open-data-heading">
+      <h2 id="open-data-heading">${t('package.heading')}</h2>
+      <p>${t('package.lead')}</p>
+      <ul>
+        <li><a href="/open-data/datapackage.json">${t('package.descriptor')}</a></li>
+        ${openDataTables.map(
+          (table) =>
+            html`<li>
+              <a href="/open-data/${table.name}.csv" download>${t(`package.table.${table.name}`)}</a>
+              (CSV)
+            </li>`,
+        )}
+      </ul>
     </section>`;
   return renderLayout({ locale, title: t('title'), alternates: dataPages.data, main });
 }

@@ -9,6 +9,13 @@ import { renderDataPage } from './data-page.ts';
 import { renderMethodologyPage } from './methodology-page.ts';
 import { renderMunicipalityMap } from './municipality-map.ts';
 import { loadPublicStats, offeredYears, type PublicPeriod } from './public-stats.ts';
+import { notFound } from '../../../core/errors.ts';
+import { officeContentTypes } from '../../spreadsheets/office-files.ts';
+import { currentTaxonomy } from '../../taxonomy/taxonomy-files.ts';
+import { dataPackageDescriptor, findOpenDataTable, openDataCsv } from './open-data-package.ts';
+
+export const OPEN_DATA_PATH = '/open-data';
+const tableParams = z.object({ file: z.string().max(100) });
 
 // An unknown period falls back to the last twelve months: the form offers only valid ones, and
 // a hand-edited address still gets a page.
@@ -80,4 +87,60 @@ export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
       },
     );
   }
+
+  app.get(
+    `${OPEN_DATA_PATH}/datapackage.json`,
+    {
+      config: { permission: 'public', audit: null },
+      schema: {
+        tags: ['public-site'],
+        summary: 'Open data: the Frictionless Data Package describing the published tables',
+      },
+    },
+    async (request, reply) => {
+      const baseUrl = app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
+      return reply
+        .header('content-type', officeContentTypes.json)
+        .header('cache-control', 'no-cache')
+        .send(
+          JSON.stringify(
+            dataPackageDescriptor({
+              baseUrl,
+              threshold: app.deps.config.stats.publicThreshold,
+              taxonomyVersion: currentTaxonomy().version,
+              today: new Date(),
+            }),
+            null,
+            2,
+          ),
+        );
+    },
+  );
+
+  app.get(
+    `${OPEN_DATA_PATH}/:file`,
+    {
+      config: { permission: 'public', audit: null },
+      schema: {
+        tags: ['public-site'],
+        summary: 'Open data: one table of the package as CSV (public disclosure control)',
+        params: tableParams,
+      },
+    },
+    async (request, reply) => {
+      const match = /^([a-z-]+)\.csv$/.exec(request.params.file);
+      const table = match ? findOpenDataTable(match[1]!) : undefined;
+      if (!table) throw notFound();
+      const csv = await openDataCsv(db(), table, {
+        threshold: app.deps.config.stats.publicThreshold,
+        timeZone: app.deps.config.cases.timeZone,
+        today: new Date(),
+      });
+      return reply
+        .header('content-type', officeContentTypes.csv)
+        .header('content-disposition', `attachment; filename="${table.name}.csv"`)
+        .header('cache-control', 'no-cache')
+        .send(csv);
+    },
+  );
 }
