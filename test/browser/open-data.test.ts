@@ -14,7 +14,7 @@ describe('public data pages in the browser', () => {
     await page.getByRole('link', { name: 'Dati', exact: true }).first().click();
     expect(new URL(page.url()).pathname).toBe('/it/dati');
     const year = String(new Date().getUTCFullYear() - 1);
-    await page.getByLabel('Periodo').selectOption(year);
+    await page.getByLabel('Anno').selectOption(year);
     await page.getByRole('button', { name: 'Mostra' }).click();
     expect(new URL(page.url()).search).toBe(`?period=${year}`);
     expect(await page.locator('p.lead').innerText()).toContain(year);

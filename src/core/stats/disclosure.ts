@@ -18,9 +18,10 @@
  * 3. every hidden cell that still lies on no cycle (a bridge of the graph) is put on one by
  *    hiding the smallest cell that joins the two sides of the bridge.
  *
- * Steps 2 and 3 repeat until nothing changes. Zero counts are never hidden by step 1 (a zero
- * says that nothing was reported, which identifies nobody) and only chosen by steps 2 and 3
- * when no positive count can do the job. Hidden cells never have their value published.
+ * Steps 2 and 3 repeat until nothing changes. Zero counts are never hidden (a zero says that
+ * nothing was reported, which identifies nobody; see `preference`), so every hidden count is at
+ * least 1 and moving counts around a cycle is possible both ways. Hidden cells never have their
+ * value published.
  *
  * Margins that are not sums (a case with two grounds counts once in the total but in two
  * rows) are protected as if they were: the equalities assumed are stronger than what such a
@@ -71,20 +72,23 @@ function gridOf(table: CountTable): Grid {
   return rows;
 }
 
-/** A cell to hide next: interior before totals, positive before zero, then the smallest. */
+/**
+ * A cell to hide next: interior before totals, then one whose other line also needs a second
+ * hidden cell, then the smallest. Never a zero: a published line total of 0, or a structural
+ * zero everyone knows (a future month), pins a hidden zero to 0, so hiding it protects nothing.
+ * A positive candidate always exists: a line with a hidden positive count has a positive total,
+ * and a bridge between hidden positive counts has positive totals on both sides.
+ */
 function preference(grid: Grid, row: number, column: number, helpsAnotherLine: boolean) {
   const lastRow = grid.length - 1;
   const lastColumn = grid[0]!.length - 1;
   const value = grid[row]![column]!;
-  return [
-    row === lastRow || column === lastColumn ? 1 : 0,
-    value === 0 ? 1 : 0,
-    helpsAnotherLine ? 0 : 1,
-    value,
-  ];
+  if (value === 0) return null;
+  return [row === lastRow || column === lastColumn ? 1 : 0, helpsAnotherLine ? 0 : 1, value];
 }
 
-function better(a: number[], b: number[] | null): boolean {
+function better(a: number[] | null, b: number[] | null): a is number[] {
+  if (a === null) return false;
   if (b === null) return true;
   for (let index = 0; index < a.length; index += 1) {
     if (a[index] !== b[index]) return a[index]! < b[index]!;
@@ -133,10 +137,9 @@ function completeLines(state: SuppressionState): boolean {
         const score = preference(state.grid, r, c, state.hiddenInColumn(c) === 1);
         if (better(score, best?.score ?? null)) best = { column: c, score };
       }
-      if (best) {
-        state.marks[r]![best.column] = 'secondary';
-        again = changed = true;
-      }
+      if (!best) throw new TableShapeError(`row ${r} has no count that can protect its hidden one`);
+      state.marks[r]![best.column] = 'secondary';
+      again = changed = true;
     }
     for (let c = 0; c < columns; c += 1) {
       if (state.hiddenInColumn(c) !== 1) continue;
@@ -146,10 +149,11 @@ function completeLines(state: SuppressionState): boolean {
         const score = preference(state.grid, r, c, state.hiddenInRow(r) === 1);
         if (better(score, best?.score ?? null)) best = { row: r, score };
       }
-      if (best) {
-        state.marks[best.row]![c] = 'secondary';
-        again = changed = true;
+      if (!best) {
+        throw new TableShapeError(`column ${c} has no count that can protect its hidden one`);
       }
+      state.marks[best.row]![c] = 'secondary';
+      again = changed = true;
     }
   }
   return changed;
@@ -260,6 +264,7 @@ function closeBridges(state: SuppressionState): boolean {
  */
 export interface LinkedSuppression {
   rowTotals?: readonly boolean[];
+  columnTotals?: readonly boolean[];
   grandTotal?: boolean;
 }
 
@@ -285,6 +290,9 @@ export function protectTable(
   };
   linked.rowTotals?.forEach((hidden, r) => {
     if (hidden) hideLinked(r, lastColumn);
+  });
+  linked.columnTotals?.forEach((hidden, c) => {
+    if (hidden) hideLinked(lastRow, c);
   });
   if (linked.grandTotal) hideLinked(lastRow, lastColumn);
   for (;;) {
@@ -325,6 +333,13 @@ export function protectBreakdown(
     { rowTotals: [linked.totalHidden ?? false], grandTotal: linked.totalHidden ?? false },
   );
   return { counts: protectedTable.cells[0]!, total: protectedTable.rowTotals[0]! };
+}
+
+/** A count published alone (no total beside it): hidden when 0 < n < k. */
+export function protectCount(value: number, threshold: number): ProtectedCount {
+  return value > 0 && value < threshold
+    ? { value: null, suppressed: 'primary' }
+    : { value, suppressed: null };
 }
 
 /** Whether a table has any hidden count, to show the note that explains the mark. */

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import { crossTabulate, protectCrossTab } from '../../core/stats/crosstab.ts';
+import { crossTabulate, protectCrossTab, type CrossTab } from '../../core/stats/crosstab.ts';
 import { multiValuedDimensions, type Dimension } from '../../core/stats/dimensions.ts';
-import type { ProtectedCount } from '../../core/stats/disclosure.ts';
+import type { ProtectedCount, ProtectedTable } from '../../core/stats/disclosure.ts';
+import type { Taxonomy } from '../../core/taxonomy/taxonomy.ts';
 import type { DB } from '../../db/schema.ts';
 import { translate, type Locale } from '../../i18n/i18n.ts';
 import { currentTaxonomy } from '../taxonomy/taxonomy-files.ts';
-import { loadCaseGroups, type StatsFilters } from './case-groups.ts';
+import { loadCaseGroups, type StatsFilters, type Territory } from './case-groups.ts';
 import type { CrossTabResult } from './schemas.ts';
 import { layoutValues, valueLabeller } from './value-labels.ts';
 
@@ -15,16 +16,24 @@ export interface CrossTabRequest {
   filters: StatsFilters;
 }
 
+/** A cross-tab counted but not yet protected: for staff code that must protect it its own way. */
+export interface CountedCrossTab {
+  request: CrossTabRequest;
+  crossTab: CrossTab;
+  taxonomy: Taxonomy;
+  territories: ReadonlyMap<string, Territory>;
+}
+
 /**
- * A cross-tab of equality data as it may leave the case team: counted from classified,
- * pseudonymous fields of the cases whose reporters allowed statistics, every total counting a
- * case once, and disclosure control applied with the audience's threshold.
+ * Counts a cross-tab from the classified, pseudonymous fields of the cases whose reporters
+ * allowed statistics, every total counting a case once. Never leaves the server as it is: it
+ * goes out only through `presentCrossTab` with a protected table.
  */
-export async function equalityCrossTab(
+export async function countCrossTab(
   db: Kysely<DB>,
   request: CrossTabRequest,
-  options: { threshold: number; timeZone: string; locale: Locale; now?: Date },
-): Promise<CrossTabResult> {
+  options: { timeZone: string; locale: Locale },
+): Promise<CountedCrossTab> {
   const taxonomy = currentTaxonomy();
   const asked = [...request.rows, ...(request.columns ? [request.columns] : [])];
   const { groups, territories } = await loadCaseGroups(db, {
@@ -33,24 +42,34 @@ export async function equalityCrossTab(
     taxonomy,
     timeZone: options.timeZone,
   });
-
-  const labellers = asked.map((dimension) =>
-    valueLabeller(dimension, { taxonomy, locale: options.locale, territories }),
-  );
   const layouts = asked.map((dimension, index) => {
     const seen = new Set(groups.flatMap((group) => group.values[index]!));
+    const label = valueLabeller(dimension, { taxonomy, locale: options.locale, territories });
     return layoutValues(
       dimension,
       seen,
       { taxonomy, period: { from: request.filters.from, to: request.filters.to } },
-      labellers[index]!,
+      label,
     );
   });
   const crossTab = crossTabulate(groups, {
     rowValues: layouts.slice(0, request.rows.length),
     columnValues: request.columns ? layouts.at(-1)! : null,
   });
-  const protectedTable = protectCrossTab(crossTab, options.threshold);
+  return { request, crossTab, taxonomy, territories };
+}
+
+/** A protected cross-tab with its labels in a language, as the API and exports give it. */
+export function presentCrossTab(
+  counted: CountedCrossTab,
+  protectedTable: ProtectedTable,
+  options: { threshold: number; locale: Locale; now?: Date },
+): CrossTabResult {
+  const { request, crossTab, taxonomy, territories } = counted;
+  const asked = [...request.rows, ...(request.columns ? [request.columns] : [])];
+  const labellers = asked.map((dimension) =>
+    valueLabeller(dimension, { taxonomy, locale: options.locale, territories }),
+  );
   const all: ProtectedCount[] = [
     ...protectedTable.cells.flat(),
     ...protectedTable.rowTotals,
@@ -60,7 +79,6 @@ export async function equalityCrossTab(
   const dimensionLabel = (dimension: Dimension) =>
     translate(options.locale, `stats.dimension.${dimension}`);
   const columnLabel = labellers.at(-1)!;
-
   return {
     population: request.filters.population,
     period: { from: request.filters.from ?? null, to: request.filters.to ?? null },
@@ -86,4 +104,17 @@ export async function equalityCrossTab(
     suppressedCount: all.filter((count) => count.suppressed !== null).length,
     generatedAt: (options.now ?? new Date()).toISOString(),
   };
+}
+
+/**
+ * A cross-tab of equality data as it may leave the case team, with disclosure control applied
+ * with the audience's threshold.
+ */
+export async function equalityCrossTab(
+  db: Kysely<DB>,
+  request: CrossTabRequest,
+  options: { threshold: number; timeZone: string; locale: Locale; now?: Date },
+): Promise<CrossTabResult> {
+  const counted = await countCrossTab(db, request, options);
+  return presentCrossTab(counted, protectCrossTab(counted.crossTab, options.threshold), options);
 }

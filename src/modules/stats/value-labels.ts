@@ -9,6 +9,9 @@ import { codesOf, findCode, type Taxonomy } from '../../core/taxonomy/taxonomy.t
 import { intlLocale, translate, type Locale } from '../../i18n/i18n.ts';
 import type { Territory } from './case-groups.ts';
 
+/** The row that gathers every place outside the network's region, online or not given. */
+export const OTHER_TERRITORY = 'other';
+
 /**
  * The values of a dimension in the order people expect to read them: the taxonomy's order,
  * the list's order, territories by name, periods in time order with the empty ones kept (a
@@ -82,6 +85,7 @@ export function valueLabeller(
       case 'list':
         return translate(locale, `${source.messagePrefix}${value}`);
       case 'territory':
+        if (value === OTHER_TERRITORY) return translate(locale, 'stats.value.other_territory');
         if (dimension === 'province') return provinces.get(value) ?? value;
         if (dimension === 'region') return regions.get(value) ?? value;
         return territories.get(value)?.name ?? value;

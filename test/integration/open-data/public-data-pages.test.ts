@@ -106,13 +106,13 @@ describe(`public data pages on ${testDatabaseKind}`, () => {
     );
   });
 
-  it('explains the method, and falls back to the last twelve months for an unknown period', async () => {
+  it('explains the method, and falls back to the current year for an unknown one', async () => {
     const methodology = await get('/it/dati/metodologia');
     expect(methodology).toContain('Metodologia dei dati');
     expect(methodology).toContain('da 1 a 10 meno uno');
     expect(await get('/en/data/methodology')).toContain('Data methodology');
     const page = await get('/it/dati?period=1999');
-    expect(page).toContain('<option value="last12" selected>');
+    expect(page).toContain(`<option value="${new Date().getUTCFullYear()}" selected>`);
   });
 
   it('publishes a Frictionless Data Package whose tables follow their schemas', async () => {
@@ -167,6 +167,21 @@ describe(`public data pages on ${testDatabaseKind}`, () => {
         keys.add(key);
       }
     }
+    // The package and the page of a year publish the same protected figures.
+    const page = await get('/it/dati?period=2025');
+    const onPage = tableCells(page, 'Segnalazioni per motivo di discriminazione nel periodo')
+      .slice(1)
+      .map(([label, count]) => `${label}=${count}`);
+    const csvRows: string[][] = parse(await get('/open-data/reports-by-ground-and-year.csv'), {
+      delimiter: ';',
+      bom: true,
+    });
+    const inCsv = csvRows
+      .filter((row) => row[3] === '2025' && row[0] !== 'total' && row[4] !== '0')
+      .map((row) => `${row[1]}=${row[4]}`);
+    expect(inCsv).toEqual(onPage);
+    const municipalities = tableCells(page, 'Segnalazioni, popolazione');
+    expect(municipalities.at(-1)![0]).toBe('Altri comuni, online o non indicato');
     const byGround = await get('/open-data/reports-by-ground-and-year.csv');
     expect(byGround).toContain(
       'sexual_orientation;Orientamento sessuale;Sexual orientation;2025;c',

@@ -6,7 +6,7 @@ import type { CrossTabResult } from '../../stats/schemas.ts';
 import { renderLayout } from '../layout.ts';
 import { dataPages } from '../site-paths.ts';
 import type { MunicipalityMap } from './municipality-map.ts';
-import type { PublicPeriod, PublicStats } from './public-stats.ts';
+import type { PublicStats, PublicYear } from './public-stats.ts';
 import { openDataTables } from './open-data-package.ts';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
@@ -84,15 +84,12 @@ function breakdownSection(options: {
   </section>`;
 }
 
-function periodForm(period: PublicPeriod, years: readonly number[], t: T, locale: Locale) {
-  const selected = period.kind === 'year' ? String(period.year) : 'last12';
+function periodForm(year: number, years: readonly number[], t: T, locale: Locale) {
+  const selected = String(year);
   return html`<form method="get" action="${dataPages.data[locale]}" class="site-period-form my-4">
     <div class="select-wrapper site-period-select">
       <label for="period">${t('period.label')}</label>
       <select id="period" name="period">
-        <option value="last12" ${selected === 'last12' ? 'selected' : null}>
-          ${t('period.last12')}
-        </option>
         ${years.map(
           (year) =>
             html`<option value="${String(year)}" ${selected === String(year) ? 'selected' : null}>
@@ -105,7 +102,7 @@ function periodForm(period: PublicPeriod, years: readonly number[], t: T, locale
   </form>`;
 }
 
-function keyFigures(stats: PublicStats, t: T, locale: Locale): SafeHtml {
+function keyFigures(stats: PublicYear, t: T, locale: Locale): SafeHtml {
   const { reports } = stats;
   const share =
     reports.multipleGrounds.value !== null && reports.total.value
@@ -136,34 +133,24 @@ function keyFigures(stats: PublicStats, t: T, locale: Locale): SafeHtml {
 export function renderDataPage(view: {
   locale: Locale;
   stats: PublicStats;
+  year: PublicYear;
   map: MunicipalityMap;
-  period: PublicPeriod;
   years: readonly number[];
 }): string {
-  const { locale, stats, period } = view;
+  const { locale, stats, year } = view;
   const t: T = (key, values) => translate(locale, `public.data.${key}`, values);
-  const month = new Intl.DateTimeFormat(locale, {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const monthName = (value: string) => month.format(new Date(`${value}-01T00:00:00Z`));
-  const periodText =
-    period.kind === 'year'
-      ? String(period.year)
-      : t('period.range', { from: monthName(stats.period.from), to: monthName(stats.period.to) });
   const main = html`<h1>${t('title')}</h1>
-    <p class="lead">${t('lead', { period: periodText })}</p>
-    ${periodForm(period, view.years, t, locale)}
+    <p class="lead">${t('lead', { period: String(year.year) })}</p>
+    ${periodForm(year.year, view.years, t, locale)}
     <section aria-labelledby="figures-heading">
       <h2 id="figures-heading" class="visually-hidden">${t('figures.heading')}</h2>
-      ${keyFigures(stats, t, locale)}
+      ${keyFigures(year, t, locale)}
     </section>
-    ${breakdownSection({ id: 'ground', table: stats.byGround, t, locale, chart: 'bars' })}
-    ${breakdownSection({ id: 'domain', table: stats.byDomain, t, locale, chart: 'bars' })}
+    ${breakdownSection({ id: 'ground', table: year.byGround, t, locale, chart: 'bars' })}
+    ${breakdownSection({ id: 'domain', table: year.byDomain, t, locale, chart: 'bars' })}
     ${breakdownSection({
       id: 'month',
-      table: stats.byMonth,
+      table: year.byMonth,
       t,
       locale,
       chart: 'columns',
@@ -173,9 +160,9 @@ export function renderDataPage(view: {
     <section class="mt-5" aria-labelledby="notes-heading">
       <h2 id="notes-heading">${t('notes.heading')}</h2>
       <ul>
-        <li>${t('notes.suppression', { mark: SUPPRESSED_MARK, threshold: stats.byGround.threshold })}</li>
+        <li>${t('notes.suppression', { mark: SUPPRESSED_MARK, threshold: stats.threshold })}</li>
         <li>${t('notes.consent')}</li>
-        <li>${t('notes.classification', { version: stats.byGround.taxonomyVersion })}</li>
+        <li>${t('notes.classification', { version: stats.taxonomyVersion })}</li>
       </ul>
       <p><a href="${dataPages.methodology[locale]}">${t('notes.methodology_link')}</a></p>
     </section>

@@ -11,6 +11,7 @@ import { categoryOfValues, sequentialCategories } from '../../maps/sequential-ca
 import { boundariesAttribution } from '../../reference/boundaries.ts';
 import { SUPPRESSED_MARK } from '../../stats/crosstab-export.ts';
 import type { CrossTabResult } from '../../stats/schemas.ts';
+import { OTHER_TERRITORY } from '../../stats/value-labels.ts';
 import { pagePath } from '../site-paths.ts';
 
 /** Below this many reports a rate per 100,000 moves too much from one year to the next. */
@@ -109,6 +110,14 @@ export async function renderMunicipalityMap(
     .filter((row) => row.count !== 0)
     .sort((a, b) => a.name.localeCompare(b.name, 'it'));
   const withoutReports = places.length - listed.length;
+  const otherIndex = byMunicipality.rows.findIndex(([value]) => value!.code === OTHER_TERRITORY);
+  const other =
+    otherIndex === -1
+      ? null
+      : {
+          label: byMunicipality.rows[otherIndex]![0]!.label,
+          count: byMunicipality.rowTotals[otherIndex]!,
+        };
 
   const section = html`<section class="mt-5" aria-labelledby="map-heading">
     <h2 id="map-heading">${t('title', { region: regionName })}</h2>
@@ -157,6 +166,18 @@ export async function renderMunicipalityMap(
                 </td>
               </tr>`,
           )}
+          ${
+            other && other.count.value !== 0
+              ? html`<tr>
+                <th scope="row">${other.label}</th>
+                <td class="text-end">
+                  ${other.count.value === null ? SUPPRESSED_MARK : number.format(other.count.value)}
+                </td>
+                <td class="text-end">—</td>
+                <td class="text-end">—</td>
+              </tr>`
+              : null
+          }
         </tbody>
       </table>
     </div>

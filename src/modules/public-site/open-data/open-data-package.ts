@@ -1,24 +1,22 @@
 import type { Kysely } from 'kysely';
-import type { Dimension, Month } from '../../../core/stats/dimensions.ts';
+import type { Dimension } from '../../../core/stats/dimensions.ts';
 import type { DB } from '../../../db/schema.ts';
 import { translate } from '../../../i18n/i18n.ts';
 import { italianCsv, type ExportValue } from '../../spreadsheets/office-files.ts';
 import { SUPPRESSED_MARK } from '../../stats/crosstab-export.ts';
-import { equalityCrossTab } from '../../stats/equality-crosstab.ts';
-import type { CrossTabResult } from '../../stats/schemas.ts';
-import { networkRegion } from '../find-desk/network-data.ts';
+import { loadPublicStats, type PublicYear } from './public-stats.ts';
 
 /**
  * The network's open data as a Frictionless Data Package: `datapackage.json` describing tidy
- * CSV tables (one row per value and period, totals as rows coded `total`), each protected with
+ * CSV tables (one row per value and year, each year's total as a row coded `total`), each protected with
  * the public threshold, hidden counts written "c" and declared as the missing value.
  */
 export const openDataTables = [
-  { name: 'reports-by-ground-and-year', rows: 'ground', columns: 'year' },
-  { name: 'reports-by-domain-and-year', rows: 'domain', columns: 'year' },
-  { name: 'reports-by-municipality-and-year', rows: 'municipality', columns: 'year' },
-  { name: 'reports-by-month', rows: 'month', columns: null },
-] as const satisfies readonly { name: string; rows: Dimension; columns: Dimension | null }[];
+  { name: 'reports-by-ground-and-year', rows: 'ground', view: 'byGround' },
+  { name: 'reports-by-domain-and-year', rows: 'domain', view: 'byDomain' },
+  { name: 'reports-by-municipality-and-year', rows: 'municipality', view: 'byMunicipality' },
+  { name: 'reports-by-month', rows: 'month', view: 'byMonth' },
+] as const satisfies readonly { name: string; rows: Dimension; view: keyof PublicYear }[];
 
 export type OpenDataTable = (typeof openDataTables)[number];
 
@@ -28,68 +26,33 @@ export function findOpenDataTable(name: string): OpenDataTable | undefined {
   return openDataTables.find((table) => table.name === name);
 }
 
-/** The years the package covers: the current one and the four before it. */
-function packagePeriod(today: Date): { from: Month; to: Month } {
-  const year = today.getUTCFullYear();
-  return { from: `${year - 4}-01` as Month, to: `${year}-12` as Month };
-}
-
-async function crossTabOf(
-  db: Kysely<DB>,
-  table: OpenDataTable,
-  options: { threshold: number; timeZone: string; today: Date },
-  locale: 'it' | 'en',
-): Promise<CrossTabResult> {
-  const region = table.rows === 'municipality' ? (await networkRegion(db)).code : undefined;
-  return equalityCrossTab(
-    db,
-    {
-      rows: [table.rows],
-      columns: table.columns,
-      filters: { population: 'reports', ...packagePeriod(options.today), regionCode: region },
-    },
-    { threshold: options.threshold, timeZone: options.timeZone, locale },
-  );
-}
-
 const shown = (count: { value: number | null }): ExportValue => count.value ?? SUPPRESSED_MARK;
 
-/** One table as tidy CSV: code and Italian and English labels of each value, then the count. */
+/**
+ * One table as tidy CSV: per year, each value's code, Italian and English labels and count,
+ * then the year's total. The same protected figures as the Dati page of each year.
+ */
 export async function openDataCsv(
   db: Kysely<DB>,
   table: OpenDataTable,
-  options: { threshold: number; timeZone: string; today: Date },
+  options: { years: readonly number[]; threshold: number; timeZone: string },
 ): Promise<Buffer> {
   const [it, en] = await Promise.all([
-    crossTabOf(db, table, options, 'it'),
-    crossTabOf(db, table, options, 'en'),
+    loadPublicStats(db, { ...options, locale: 'it' }),
+    loadPublicStats(db, { ...options, locale: 'en' }),
   ]);
   const totalIt = translate('it', 'stats.export.total');
   const totalEn = translate('en', 'stats.export.total');
   const rows: ExportValue[][] = [];
-  const rowValues = it.rows.map(([value], r) => ({
-    code: value!.code,
-    it: value!.label,
-    en: en.rows[r]![0]!.label,
-  }));
-  if (table.columns === null) {
-    rowValues.forEach((value, r) =>
-      rows.push([value.code, value.it, value.en, shown(it.rowTotals[r]!)]),
-    );
-    rows.push([TOTAL_CODE, totalIt, totalEn, shown(it.grandTotal)]);
-    return italianCsv(headersOf(table), rows);
-  }
-  const columns = [...it.columns.map((column) => column.code), TOTAL_CODE];
-  rowValues.forEach((value, r) => {
-    columns.forEach((column, c) => {
-      const count = c < it.columns.length ? it.cells[r]![c]! : it.rowTotals[r]!;
-      rows.push([value.code, value.it, value.en, column, shown(count)]);
+  for (const [index, year] of [...it.years].reverse().entries()) {
+    const italian = year[table.view];
+    const english = [...en.years].reverse()[index]![table.view];
+    italian.rows.forEach(([value], r) => {
+      const label = english.rows[r]![0]!.label;
+      rows.push([value!.code, value!.label, label, year.year, shown(italian.rowTotals[r]!)]);
     });
-  });
-  columns.forEach((column, c) => {
-    const count = c < it.columns.length ? it.columnTotals[c]! : it.grandTotal;
-    rows.push([TOTAL_CODE, totalIt, totalEn, column, shown(count)]);
-  });
+    rows.push([TOTAL_CODE, totalIt, totalEn, year.year, shown(italian.grandTotal)]);
+  }
   return italianCsv(headersOf(table), rows);
 }
 
@@ -98,7 +61,7 @@ function headersOf(table: OpenDataTable): string[] {
     `${table.rows}_code`,
     `${table.rows}_label_it`,
     `${table.rows}_label_en`,
-    ...(table.columns ? [table.columns] : []),
+    'year',
     'reports',
   ];
 }
@@ -108,9 +71,9 @@ export function dataPackageDescriptor(options: {
   baseUrl: string;
   threshold: number;
   taxonomyVersion: string;
+  years: readonly number[];
   today: Date;
 }) {
-  const period = packagePeriod(options.today);
   const codeField = (name: string, description: string) => ({
     name,
     type: 'string',
@@ -127,7 +90,10 @@ export function dataPackageDescriptor(options: {
       version: options.taxonomyVersion,
     }),
     created: options.today.toISOString(),
-    temporal: { start: period.from, end: period.to },
+    temporal: {
+      start: String(Math.min(...options.years)),
+      end: String(Math.max(...options.years)),
+    },
     licenses: [
       {
         name: 'CC-BY-4.0',
@@ -149,12 +115,13 @@ export function dataPackageDescriptor(options: {
       dialect: { delimiter: ';', lineTerminator: '\r\n', header: true },
       schema: {
         fields: [
-          codeField(`${table.rows}_code`, `Code of the ${table.rows} ("total" for the total)`),
+          codeField(
+            `${table.rows}_code`,
+            `Code of the ${table.rows} ("total" for the year's total)`,
+          ),
           codeField(`${table.rows}_label_it`, 'Label in Italian'),
           codeField(`${table.rows}_label_en`, 'Label in English'),
-          ...(table.columns
-            ? [codeField(table.columns, `The ${table.columns} ("total" for all of the period)`)]
-            : []),
+          { name: 'year', type: 'year', description: 'Calendar year the reports were received in' },
           {
             name: 'reports',
             type: 'integer',
@@ -163,7 +130,7 @@ export function dataPackageDescriptor(options: {
           },
         ],
         missingValues: [SUPPRESSED_MARK],
-        primaryKey: [`${table.rows}_code`, ...(table.columns ? [table.columns] : [])],
+        primaryKey: [`${table.rows}_code`, 'year'],
       },
     })),
   };

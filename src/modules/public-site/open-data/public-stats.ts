@@ -1,97 +1,216 @@
 import type { Kysely } from 'kysely';
-import type { Month } from '../../../core/stats/dimensions.ts';
+import type { CrossTab } from '../../../core/stats/crosstab.ts';
+import { NOT_CLASSIFIED, type Month } from '../../../core/stats/dimensions.ts';
+import {
+  protectBreakdown,
+  protectCount,
+  type ProtectedCount,
+} from '../../../core/stats/disclosure.ts';
+import {
+  countGroundCombinations,
+  protectIntersectional,
+} from '../../../core/stats/intersectional.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { Locale } from '../../../i18n/i18n.ts';
-import type { StatsFilters } from '../../stats/case-groups.ts';
-import { equalityCrossTab } from '../../stats/equality-crosstab.ts';
-import { intersectionalAnalysis } from '../../stats/intersectional-analysis.ts';
-import type { CrossTabResult, IntersectionalResult } from '../../stats/schemas.ts';
+import { loadCaseGroups } from '../../stats/case-groups.ts';
+import { OTHER_TERRITORY } from '../../stats/value-labels.ts';
+import {
+  countCrossTab,
+  presentCrossTab,
+  type CountedCrossTab,
+} from '../../stats/equality-crosstab.ts';
+import type { CrossTabResult } from '../../stats/schemas.ts';
+import { currentTaxonomy } from '../../taxonomy/taxonomy-files.ts';
 import { networkRegion } from '../find-desk/network-data.ts';
 
-/** The periods the public pages offer: the last twelve full months, or a calendar year. */
-export type PublicPeriod = { kind: 'last12' } | { kind: 'year'; year: number };
+/**
+ * What the public sees: calendar years, each published on its own. A year's tables (by ground,
+ * area, month, municipality, number of grounds) are one-way breakdowns of the same reports and
+ * share one number, the year's total, which is hidden only when it is itself small; their
+ * hidden counts are protected within each table, so no table gives away another's. Years do
+ * not overlap and no total over several years is published, so no two published figures can be
+ * subtracted to isolate a month or a place. (An arbitrary period, such as the last twelve
+ * months beside the calendar year, would let a reader subtract one from the other.)
+ */
 
-export function periodMonths(period: PublicPeriod, today: Date): { from: Month; to: Month } {
-  if (period.kind === 'year') {
-    return { from: `${period.year}-01` as Month, to: `${period.year}-12` as Month };
-  }
-  // The twelve months before the current one: a month still running would look like a drop.
-  const year = today.getUTCFullYear();
-  const month = today.getUTCMonth(); // 0-based: the previous month's 1-based number
-  const last = month === 0 ? { year: year - 1, month: 12 } : { year, month };
-  const first =
-    last.month === 12
-      ? { year: last.year, month: 1 }
-      : { year: last.year - 1, month: last.month + 1 };
-  const format = (value: { year: number; month: number }) =>
-    `${value.year}-${String(value.month).padStart(2, '0')}` as Month;
-  return { from: format(first), to: format(last) };
-}
-
-/** The years a reader can choose: this one and the four before it. */
+/** The years offered: this one and the four before it. */
 export function offeredYears(today: Date): number[] {
   const year = today.getUTCFullYear();
   return [year, year - 1, year - 2, year - 3, year - 4];
 }
 
-export interface PublicStats {
-  period: { from: Month; to: Month };
-  regionName: string;
-  regionCode: string;
-  reports: IntersectionalResult;
-  casesTakenInCharge: IntersectionalResult['total'];
+export interface PublicYear {
+  year: number;
+  reports: {
+    total: ProtectedCount;
+    singleGround: ProtectedCount;
+    multipleGrounds: ProtectedCount;
+    notClassified: ProtectedCount;
+  };
+  casesTakenInCharge: ProtectedCount;
   byGround: CrossTabResult;
   byDomain: CrossTabResult;
   byMonth: CrossTabResult;
+  /** The region's municipalities, and one row for every report elsewhere or without one. */
   byMunicipality: CrossTabResult;
 }
 
+export interface PublicStats {
+  regionCode: string;
+  regionName: string;
+  taxonomyVersion: string;
+  threshold: number;
+  years: PublicYear[];
+}
+
+/** One year's column of a table counted by value × year, as a one-way breakdown. */
+function yearSlice(counted: CountedCrossTab, year: string, rowFilter?: (code: string) => boolean) {
+  const column = counted.crossTab.columns.indexOf(year);
+  const rows = counted.crossTab.rows
+    .map((row, index) => ({ row, index }))
+    .filter(({ row }) => !rowFilter || rowFilter(row[0]!));
+  const crossTab: CrossTab = {
+    rows: rows.map(({ row }) => row),
+    columns: [],
+    table: {
+      cells: rows.map(() => []),
+      rowTotals: rows.map(({ index }) =>
+        column === -1 ? 0 : counted.crossTab.table.cells[index]![column]!,
+      ),
+      columnTotals: [],
+      grandTotal: column === -1 ? 0 : counted.crossTab.table.columnTotals[column]!,
+    },
+  };
+  const request = {
+    rows: counted.request.rows,
+    columns: null,
+    filters: { ...counted.request.filters, from: `${year}-01` as Month, to: `${year}-12` as Month },
+  };
+  return { ...counted, request, crossTab };
+}
+
 /**
- * Everything the public data page shows, each table protected with the public threshold. Every
- * table counts the same cases (reports in the period whose reporters allowed statistics), so
- * their totals agree and none gives away what another hides.
+ * Municipalities outside the network's region, and reports without one, folded into one row,
+ * so the table still adds up to the year's reports and that remainder is protected too.
  */
+function foldOutsideRegion(counted: CountedCrossTab, regionCode: string): CountedCrossTab {
+  const inRegion = (code: string) => counted.territories.get(code)?.regionCode === regionCode;
+  const { rows, table, columns } = counted.crossTab;
+  const kept = rows.map((row, index) => ({ row, index })).filter(({ row }) => inRegion(row[0]!));
+  const others = rows.map((_, index) => index).filter((index) => !inRegion(rows[index]![0]!));
+  const otherCells = columns.map((_, c) =>
+    others.reduce((sum, index) => sum + table.cells[index]![c]!, 0),
+  );
+  return {
+    ...counted,
+    crossTab: {
+      rows: [...kept.map(({ row }) => row), [OTHER_TERRITORY]],
+      columns,
+      table: {
+        cells: [...kept.map(({ index }) => table.cells[index]!), otherCells],
+        rowTotals: [
+          ...kept.map(({ index }) => table.rowTotals[index]!),
+          others.reduce((sum, index) => sum + table.rowTotals[index]!, 0),
+        ],
+        columnTotals: table.columnTotals,
+        grandTotal: table.grandTotal,
+      },
+    },
+  };
+}
+
+/** Every offered year, each table protected with the public threshold. */
 export async function loadPublicStats(
   db: Kysely<DB>,
-  options: {
-    period: PublicPeriod;
-    threshold: number;
-    timeZone: string;
-    locale: Locale;
-    today: Date;
-  },
+  options: { years: readonly number[]; threshold: number; timeZone: string; locale: Locale },
 ): Promise<PublicStats> {
-  const period = periodMonths(options.period, options.today);
-  const filters: StatsFilters = { population: 'reports', ...period };
-  const settings = {
-    threshold: options.threshold,
-    timeZone: options.timeZone,
-    locale: options.locale,
+  const { threshold, timeZone, locale } = options;
+  const first = Math.min(...options.years);
+  const last = Math.max(...options.years);
+  const filters = {
+    population: 'reports' as const,
+    from: `${first}-01` as Month,
+    to: `${last}-12` as Month,
   };
   const region = await networkRegion(db);
-  const oneWay = (rows: 'ground' | 'domain' | 'month' | 'municipality', extra = {}) =>
-    equalityCrossTab(
-      db,
-      { rows: [rows], columns: null, filters: { ...filters, ...extra } },
-      settings,
+  const byYear = (rows: 'ground' | 'domain' | 'month' | 'municipality') =>
+    countCrossTab(db, { rows: [rows], columns: 'year', filters }, { timeZone, locale });
+  const [ground, domain, month, municipality] = [
+    await byYear('ground'),
+    await byYear('domain'),
+    await byYear('month'),
+    foldOutsideRegion(await byYear('municipality'), region.code),
+  ];
+  const taxonomy = currentTaxonomy();
+  const groundGroups = await loadCaseGroups(db, {
+    dimensions: ['ground', 'year'],
+    filters,
+    taxonomy,
+    timeZone,
+  });
+  const caseGroups = await loadCaseGroups(db, {
+    dimensions: ['year'],
+    filters: { ...filters, population: 'cases' },
+    taxonomy,
+    timeZone,
+  });
+
+  const present = (counted: CountedCrossTab) => {
+    const breakdown = protectBreakdown(
+      counted.crossTab.table.rowTotals,
+      counted.crossTab.table.grandTotal,
+      threshold,
     );
-  const [reports, cases, byGround, byDomain, byMonth, byMunicipality] = await Promise.all([
-    intersectionalAnalysis(db, filters, settings),
-    intersectionalAnalysis(db, { ...filters, population: 'cases' }, settings),
-    oneWay('ground'),
-    oneWay('domain'),
-    oneWay('month'),
-    oneWay('municipality', { regionCode: region.code }),
-  ]);
+    return presentCrossTab(
+      counted,
+      {
+        cells: counted.crossTab.rows.map(() => []),
+        rowTotals: breakdown.counts,
+        columnTotals: [],
+        grandTotal: breakdown.total,
+      },
+      { threshold, locale },
+    );
+  };
+
+  const years = [...options.years]
+    .sort((a, b) => b - a)
+    .map((year): PublicYear => {
+      const key = String(year);
+      const split = protectIntersectional(
+        countGroundCombinations(
+          groundGroups.groups
+            .filter((group) => group.values[1]![0] === key)
+            .map((group) => ({
+              grounds: group.values[0]!.filter((value) => value !== NOT_CLASSIFIED),
+              count: group.count,
+            })),
+        ),
+        threshold,
+      );
+      const casesInYear = caseGroups.groups
+        .filter((group) => group.values[0]![0] === key)
+        .reduce((sum, group) => sum + group.count, 0);
+      return {
+        year,
+        reports: {
+          total: split.total,
+          singleGround: split.single,
+          multipleGrounds: split.multiple,
+          notClassified: split.notClassified,
+        },
+        casesTakenInCharge: protectCount(casesInYear, threshold),
+        byGround: present(yearSlice(ground, key)),
+        byDomain: present(yearSlice(domain, key)),
+        byMonth: present(yearSlice(month, key, (code) => code.startsWith(`${key}-`))),
+        byMunicipality: present(yearSlice(municipality, key)),
+      };
+    });
   return {
-    period,
-    regionName: region.name ?? region.code,
     regionCode: region.code,
-    reports,
-    casesTakenInCharge: cases.total,
-    byGround,
-    byDomain,
-    byMonth,
-    byMunicipality,
+    regionName: region.name ?? region.code,
+    taxonomyVersion: taxonomy.version,
+    threshold,
+    years,
   };
 }

@@ -8,7 +8,7 @@ import { dataPages } from '../site-paths.ts';
 import { renderDataPage } from './data-page.ts';
 import { renderMethodologyPage } from './methodology-page.ts';
 import { renderMunicipalityMap } from './municipality-map.ts';
-import { loadPublicStats, offeredYears, type PublicPeriod } from './public-stats.ts';
+import { loadPublicStats, offeredYears } from './public-stats.ts';
 import { notFound } from '../../../core/errors.ts';
 import { officeContentTypes } from '../../spreadsheets/office-files.ts';
 import { currentTaxonomy } from '../../taxonomy/taxonomy-files.ts';
@@ -17,14 +17,9 @@ import { dataPackageDescriptor, findOpenDataTable, openDataCsv } from './open-da
 export const OPEN_DATA_PATH = '/open-data';
 const tableParams = z.object({ file: z.string().max(100) });
 
-// An unknown period falls back to the last twelve months: the form offers only valid ones, and
-// a hand-edited address still gets a page.
+// An unknown year falls back to the current one: the form offers only valid ones, and a
+// hand-edited address still gets a page.
 const dataQuery = z.object({ period: z.string().max(20).optional() });
-
-function periodOf(value: string | undefined, years: readonly number[]): PublicPeriod {
-  const year = Number(value);
-  return years.includes(year) ? { kind: 'year', year } : { kind: 'last12' };
-}
 
 /**
  * The public equality data ("Dati") and its methodology: aggregates with the public
@@ -49,23 +44,22 @@ export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
       async (request, reply) => {
         request.locale = locale;
         rememberLocale(reply, app.deps.config, locale);
-        const today = new Date();
-        const years = offeredYears(today);
-        const period = periodOf(request.query.period, years);
+        const years = offeredYears(new Date());
+        const chosen = Number(request.query.period);
         const stats = await loadPublicStats(db(), {
-          period,
+          years,
           threshold: app.deps.config.stats.publicThreshold,
           timeZone: app.deps.config.cases.timeZone,
           locale,
-          today,
         });
+        const year = stats.years.find((candidate) => candidate.year === chosen) ?? stats.years[0]!;
         const map = await renderMunicipalityMap(db(), {
-          byMunicipality: stats.byMunicipality,
+          byMunicipality: year.byMunicipality,
           regionCode: stats.regionCode,
           regionName: stats.regionName,
           locale,
         });
-        return sendPage(reply, locale, renderDataPage({ locale, stats, map, period, years }));
+        return sendPage(reply, locale, renderDataPage({ locale, stats, year, map, years }));
       },
     );
 
@@ -108,6 +102,7 @@ export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
               baseUrl,
               threshold: app.deps.config.stats.publicThreshold,
               taxonomyVersion: currentTaxonomy().version,
+              years: offeredYears(new Date()),
               today: new Date(),
             }),
             null,
@@ -132,9 +127,9 @@ export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
       const table = match ? findOpenDataTable(match[1]!) : undefined;
       if (!table) throw notFound();
       const csv = await openDataCsv(db(), table, {
+        years: offeredYears(new Date()),
         threshold: app.deps.config.stats.publicThreshold,
         timeZone: app.deps.config.cases.timeZone,
-        today: new Date(),
       });
       return reply
         .header('content-type', officeContentTypes.csv)
