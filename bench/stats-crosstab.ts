@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { loadReferenceData } from '../src/modules/reference/load-reference-data.ts';
 import { equalityCrossTab } from '../src/modules/stats/equality-crosstab.ts';
+import { rebuildStatsRollup } from '../src/modules/stats/stats-rollup.ts';
 import { createTestDatabase } from '../test/helpers/test-db.ts';
 
 /**
@@ -8,7 +9,8 @@ import { createTestDatabase } from '../test/helpers/test-db.ts';
  * disclosure control applied, at most 1.5 × the bare SQL GROUP BY on the same data, and under
  * 300 ms on PostgreSQL. `equalityCrossTab` (what GET /api/stats/crosstab runs) with rows ground
  * and domain and months as columns, against the plain GROUP BY of the same three dimensions
- * (unnesting both arrays), each run 10 times after a warm-up; medians reported.
+ * (unnesting both arrays), each run 10 times after a warm-up; medians reported. Then the same
+ * cross-tab once the rollup is built (`rebuildStatsRollup`, timed too), as the job keeps it.
  * `STATS_CASES` sets the size; `TEST_DB=postgresql` runs it on the server.
  */
 export async function benchStatsCrossTab(): Promise<Record<string, number | string>> {
@@ -60,7 +62,7 @@ export async function benchStatsCrossTab(): Promise<Record<string, number | stri
   );
   let cells = 0;
   let suppressed = 0;
-  const crossTab = await median(async () => {
+  const crossTabQuery = async () => {
     const result = await equalityCrossTab(
       db,
       { rows: ['ground', 'domain'], columns: 'month', filters: { population: 'reports' } },
@@ -68,7 +70,12 @@ export async function benchStatsCrossTab(): Promise<Record<string, number | stri
     );
     cells = result.cells.length * result.columns.length;
     suppressed = result.suppressedCount;
-  });
+  };
+  const crossTab = await median(crossTabQuery);
+  const rebuildStarted = performance.now();
+  const rollup = await rebuildStatsRollup(db, 'Europe/Rome');
+  const rebuildMs = Math.round(performance.now() - rebuildStarted);
+  const fromRollup = await median(crossTabQuery);
   await database.drop();
   return {
     database: database.config.kind,
@@ -78,5 +85,9 @@ export async function benchStatsCrossTab(): Promise<Record<string, number | stri
     bareGroupByMs: bare,
     crossTabMs: crossTab,
     ratio: Math.round((crossTab / bare) * 100) / 100,
+    rollupRows: rollup.rows,
+    rollupRebuildMs: rebuildMs,
+    crossTabFromRollupMs: fromRollup,
+    ratioFromRollup: Math.round((fromRollup / bare) * 100) / 100,
   };
 }

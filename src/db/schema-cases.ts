@@ -211,6 +211,22 @@ export interface ReportDraftsTable {
   expires_at: Timestamp;
 }
 
+/** Pre-aggregated equality data (202612060900_case_stats_rollup.sql), rebuilt by a job. */
+export interface CaseStatsRollupTable {
+  month: string;
+  taken_in_charge: boolean;
+  ground_codes: string[];
+  domain_codes: string[];
+  cases: number;
+}
+
+export interface CaseStatsRollupStateTable {
+  id: Generated<boolean>;
+  changes: number;
+  time_zone: string;
+  built_at: Date;
+}
+
 export interface CaseTables {
   taxonomy_versions: TaxonomyVersionsTable;
   taxonomy_codes: TaxonomyCodesTable;
@@ -227,4 +243,6 @@ export interface CaseTables {
   report_form_nonces: ReportFormNoncesTable;
   reporter_sessions: ReporterSessionsTable;
   report_drafts: ReportDraftsTable;
+  case_stats_rollup: CaseStatsRollupTable;
+  case_stats_rollup_state: CaseStatsRollupStateTable;
 }

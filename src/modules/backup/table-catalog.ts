@@ -27,7 +27,8 @@ export interface CatalogTable {
 
 /**
  * Sessions (staff and reporters), throttles, used form tokens and unsent report drafts are
- * transient; migrations are recorded by `migrate` itself.
+ * transient, and the statistics rollup is rebuilt from the cases; migrations are recorded by
+ * `migrate` itself.
  */
 export const TRANSIENT_TABLES: readonly string[] = [
   'sessions',
@@ -35,6 +36,8 @@ export const TRANSIENT_TABLES: readonly string[] = [
   'reporter_sessions',
   'report_form_nonces',
   'report_drafts',
+  'case_stats_rollup',
+  'case_stats_rollup_state',
 ];
 export const NOT_BACKED_UP: readonly string[] = [...TRANSIENT_TABLES, 'schema_migrations'];
 

@@ -9,6 +9,7 @@ import {
 import type { CaseGroup } from '../../core/stats/crosstab.ts';
 import type { Taxonomy } from '../../core/taxonomy/taxonomy.ts';
 import type { DB } from '../../db/schema.ts';
+import { rollupCanAnswer, rollupIsFresh } from './stats-rollup.ts';
 
 /** Which cases a statistic counts. Every filter is on classified, pseudonymous columns. */
 export interface StatsFilters {
@@ -122,9 +123,12 @@ function groundCodesMatching(taxonomy: Taxonomy, codes: readonly string[]): stri
     .map((entry) => entry.code);
 }
 
+type RawRow = Record<string, unknown> & { n: number };
+
 /**
  * Groups the cases that consented to statistics by the raw values of the dimensions asked,
- * with the filters applied, and maps each group to its dimension values.
+ * with the filters applied, and maps each group to its dimension values. Reads the rollup when
+ * it can answer and is fresh, the cases otherwise: the same groups either way.
  */
 export async function loadCaseGroups(
   db: Kysely<DB>,
@@ -135,6 +139,27 @@ export async function loadCaseGroups(
     timeZone: string;
   },
 ): Promise<{ groups: CaseGroup[]; territories: Map<string, Territory> }> {
+  const { dimensions, taxonomy } = options;
+  const fromRollup =
+    rollupCanAnswer(dimensions, options.filters) && (await rollupIsFresh(db, options.timeZone));
+  const rows = fromRollup ? await rollupRows(db, options) : await caseRows(db, options);
+  const territories = await loadTerritories(db, dimensions, rows);
+  const context: ValueContext = { groundParents: groundParentsOf(taxonomy), territories };
+  const groups = rows.map((row) => ({
+    values: dimensions.map((dimension, index) => valuesOf(dimension, row[`d${index}`], context)),
+    count: row.n,
+  }));
+  return { groups, territories };
+}
+
+interface GroupQuery {
+  dimensions: readonly Dimension[];
+  filters: StatsFilters;
+  taxonomy: Taxonomy;
+  timeZone: string;
+}
+
+async function caseRows(db: Kysely<DB>, options: GroupQuery): Promise<RawRow[]> {
   const { dimensions, filters, taxonomy, timeZone } = options;
   const needsTerritory = filters.regionCode !== undefined || filters.provinceCode !== undefined;
   let query = db
@@ -187,22 +212,40 @@ export async function loadCaseGroups(
   if (filters.municipalityCode) {
     query = query.where('c.municipality_code', '=', filters.municipalityCode);
   }
-
   const columns = dimensions.map((dimension, index) =>
     rawColumn(dimension, timeZone).as(`d${index}`),
   );
-  const rows = (await query
+  return await query
     .select([...columns, sql<number>`count(*)::int`.as('n')])
     .groupBy(columns.map((_, index) => sql.ref(`d${index}`)))
-    .execute()) as unknown as (Record<string, unknown> & { n: number })[];
+    .execute();
+}
 
-  const territories = await loadTerritories(db, dimensions, rows);
-  const context: ValueContext = { groundParents: groundParentsOf(taxonomy), territories };
-  const groups = rows.map((row) => ({
-    values: dimensions.map((dimension, index) => valuesOf(dimension, row[`d${index}`], context)),
-    count: row.n,
-  }));
-  return { groups, territories };
+/** The same groups from the rollup, whose months are already cut in the network's zone. */
+async function rollupRows(db: Kysely<DB>, options: GroupQuery): Promise<RawRow[]> {
+  const { dimensions, filters, taxonomy } = options;
+  const column = (dimension: Dimension) =>
+    dimension === 'ground' || dimension === 'ground_detail'
+      ? sql`r.ground_codes`
+      : dimension === 'domain'
+        ? sql`r.domain_codes`
+        : sql`r.month`;
+  let query = db.selectFrom('case_stats_rollup as r');
+  if (filters.population === 'cases') query = query.where('r.taken_in_charge', '=', true);
+  if (filters.from) query = query.where('r.month', '>=', filters.from);
+  if (filters.to) query = query.where('r.month', '<=', filters.to);
+  if (filters.grounds?.length) {
+    const codes = groundCodesMatching(taxonomy, filters.grounds);
+    query = query.where(sql<boolean>`r.ground_codes && ${sql.val(codes)}::text[]`);
+  }
+  if (filters.domains?.length) {
+    query = query.where(sql<boolean>`r.domain_codes && ${sql.val([...filters.domains])}::text[]`);
+  }
+  const columns = dimensions.map((dimension, index) => column(dimension).as(`d${index}`));
+  return await query
+    .select([...columns, sql<number>`sum(r.cases)::int`.as('n')])
+    .groupBy(columns.map((_, index) => sql.ref(`d${index}`)))
+    .execute();
 }
 
 /** Provinces and regions of the municipalities the groups mention, with the names to show. */

@@ -1,0 +1,90 @@
+import { sql, type Kysely } from 'kysely';
+import type { Dimension } from '../../core/stats/dimensions.ts';
+import type { DB } from '../../db/schema.ts';
+import type { JobDefinition } from '../../jobs/job-definition.ts';
+import type { StatsFilters } from './case-groups.ts';
+
+/**
+ * The equality-data rollup: cases that allow statistics counted by month received, taken in
+ * charge or not, and the raw arrays of grounds and areas. A cross-tab of those (with periods and
+ * ground or area filters) reads a few thousand rows instead of every case. It is used only
+ * while fresh: the change count a trigger keeps on `cases` must equal the one the rollup was
+ * built at, and the time zone its months were cut in must be the network's. Otherwise readers
+ * count from the cases themselves, so a figure is never stale, only slower.
+ */
+export const rollupDimensions: ReadonlySet<Dimension> = new Set([
+  'ground',
+  'ground_detail',
+  'domain',
+  'month',
+  'quarter',
+  'year',
+]);
+
+/** Whether a question can be answered from the rollup (dimensions and filters it holds). */
+export function rollupCanAnswer(dimensions: readonly Dimension[], filters: StatsFilters): boolean {
+  return (
+    dimensions.every((dimension) => rollupDimensions.has(dimension)) &&
+    !filters.types?.length &&
+    !filters.channels?.length &&
+    filters.regionCode === undefined &&
+    filters.provinceCode === undefined &&
+    filters.municipalityCode === undefined
+  );
+}
+
+async function changeCount(db: Kysely<DB>): Promise<number> {
+  const row = await sql<{ last_value: string | number; is_called: boolean }>`
+    SELECT last_value, is_called FROM case_stats_changes`.execute(db);
+  const state = row.rows[0]!;
+  return state.is_called ? Number(state.last_value) : 0;
+}
+
+export async function rollupIsFresh(db: Kysely<DB>, timeZone: string): Promise<boolean> {
+  const state = await db
+    .selectFrom('case_stats_rollup_state')
+    .select(['changes', 'time_zone'])
+    .executeTakeFirst();
+  if (!state || state.time_zone !== timeZone) return false;
+  return Number(state.changes) === (await changeCount(db));
+}
+
+/**
+ * Rebuilds the rollup in one transaction. The change count is read before the cases, so a
+ * change that commits while the rollup is built leaves it marked stale rather than fresh.
+ * Idempotent: a second run rebuilds the same rows.
+ */
+export async function rebuildStatsRollup(
+  db: Kysely<DB>,
+  timeZone: string,
+  now = new Date(),
+): Promise<{ rows: number; changes: number }> {
+  const changes = await changeCount(db);
+  return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('case_stats_rollup').execute();
+    const inserted = await sql`
+      INSERT INTO case_stats_rollup (month, taken_in_charge, ground_codes, domain_codes, cases)
+      SELECT to_char(received_at AT TIME ZONE ${timeZone}, 'YYYY-MM'),
+        taken_in_charge_at IS NOT NULL, ground_codes, domain_codes, count(*)
+      FROM cases
+      WHERE statistics_allowed
+      GROUP BY 1, 2, 3, 4`.execute(trx);
+    await trx
+      .insertInto('case_stats_rollup_state')
+      .values({ id: true, changes, time_zone: timeZone, built_at: now })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ changes, time_zone: timeZone, built_at: now }),
+      )
+      .execute();
+    return { rows: Number(inserted.numAffectedRows ?? 0), changes };
+  });
+}
+
+export const rebuildStatsRollupJob: JobDefinition = {
+  name: 'stats.rebuild-rollup',
+  // Figures are exact whatever the rollup's age; a rebuild only makes them fast again.
+  schedule: { cron: '*/10 * * * *' },
+  retry: { limit: 2, delaySeconds: 60 },
+  expireInSeconds: 600,
+  handler: async ({ database, config }) => rebuildStatsRollup(database.db, config.cases.timeZone),
+};

@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobDefinitions } from '../../../src/jobs/registry.ts';
+import { equalityCrossTab } from '../../../src/modules/stats/equality-crosstab.ts';
+import {
+  rebuildStatsRollup,
+  rebuildStatsRollupJob,
+  rollupIsFresh,
+} from '../../../src/modules/stats/stats-rollup.ts';
+import { testDatabaseKind } from '../../helpers/test-db.ts';
+import { setUpCaseWorld, type CaseWorld } from '../cases/case-fixtures.ts';
+import { generateCases, insertCases } from './stats-fixtures.ts';
+
+const timeZone = 'Europe/Rome';
+
+describe(`the equality-data rollup on ${testDatabaseKind}`, () => {
+  let world: CaseWorld;
+  beforeAll(async () => {
+    world = await setUpCaseWorld();
+    await insertCases(world.db, generateCases(700, 5));
+  });
+  afterAll(() => world.context.close());
+
+  const table = (
+    rows: ('ground' | 'domain' | 'year' | 'month')[],
+    columns: 'month' | 'year' | null,
+  ) =>
+    equalityCrossTab(
+      world.db,
+      { rows, columns, filters: { population: 'reports', from: '2025-01', to: '2026-06' } },
+      { threshold: 5, timeZone, locale: 'it', now: new Date('2026-12-06T10:00:00Z') },
+    );
+
+  it('answers with the same figures as the cases, and is used only while nothing changed', async () => {
+    const fromCases = await table(['ground', 'domain'], 'year');
+    expect(await rollupIsFresh(world.db, timeZone)).toBe(false);
+    const built = await rebuildStatsRollup(world.db, timeZone);
+    expect(built.rows).toBeGreaterThan(0);
+    expect(built.rows).toBeLessThan(700);
+    expect(await rollupIsFresh(world.db, timeZone)).toBe(true);
+    expect(await table(['ground', 'domain'], 'year')).toEqual(fromCases);
+
+    // Proof that the rollup is what answers: a change made behind its back shows.
+    await sql`UPDATE case_stats_rollup SET cases = cases + 1000`.execute(world.db);
+    const tampered = await table(['ground'], null);
+    expect(tampered.grandTotal.value).toBeGreaterThan(1000);
+
+    // Any change to cases makes it stale: the next answer counts the cases again, exactly.
+    await insertCases(
+      world.db,
+      generateCases(1, 77).map((c) => ({
+        ...c,
+        statisticsAllowed: true,
+        receivedAt: new Date('2025-05-05T10:00:00Z'),
+      })),
+    );
+    expect(await rollupIsFresh(world.db, timeZone)).toBe(false);
+    const afterInsert = await table(['ground'], null);
+    expect(afterInsert.grandTotal.value).toBe(fromCases.grandTotal.value! + 1);
+    await rebuildStatsRollup(world.db, timeZone);
+    expect(await table(['ground'], null)).toEqual(afterInsert);
+
+    // Withdrawing the statistics consent takes a case out at once.
+    await sql`UPDATE cases SET statistics_allowed = false WHERE reference = (SELECT min(reference) FROM cases WHERE statistics_allowed AND received_at >= '2025-01-01' AND received_at < '2026-06-01')`.execute(
+      world.db,
+    );
+    expect((await table(['ground'], null)).grandTotal.value).toBe(
+      afterInsert.grandTotal.value! - 1,
+    );
+  });
+
+  it('stays fresh through changes to what it does not hold', async () => {
+    await rebuildStatsRollup(world.db, timeZone);
+    await sql`UPDATE cases SET title = 'Titolo aggiornato' WHERE reference = (SELECT min(reference) FROM cases)`.execute(
+      world.db,
+    );
+    expect(await rollupIsFresh(world.db, timeZone)).toBe(true);
+    await sql`UPDATE cases SET domain_codes = '{housing}' WHERE reference = (SELECT min(reference) FROM cases)`.execute(
+      world.db,
+    );
+    expect(await rollupIsFresh(world.db, timeZone)).toBe(false);
+  });
+
+  it('is not used for another time zone, nor for questions it cannot answer', async () => {
+    await rebuildStatsRollup(world.db, 'Europe/London');
+    expect(await rollupIsFresh(world.db, timeZone)).toBe(false);
+    await rebuildStatsRollup(world.db, timeZone);
+    const byMunicipality = await equalityCrossTab(
+      world.db,
+      { rows: ['municipality'], columns: null, filters: { population: 'reports' } },
+      { threshold: 5, timeZone, locale: 'it' },
+    );
+    const counted = await world.db
+      .selectFrom('cases')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('statistics_allowed', '=', true)
+      .executeTakeFirstOrThrow();
+    expect(byMunicipality.grandTotal.value).toBe(counted.n);
+  });
+
+  it('is rebuilt by a scheduled job', () => {
+    expect(jobDefinitions).toContain(rebuildStatsRollupJob);
+    expect(rebuildStatsRollupJob.schedule?.cron).toBe('*/10 * * * *');
+  });
+});
