@@ -31,6 +31,11 @@ describe('equality data in the back office', () => {
     expect(await page.locator('.bo-stats-figures').innerText()).toContain(
       it_('bo.stats.figures.multiple'),
     );
+    const chart = page.getByRole('img', { name: it_('bo.stats.chartAlt') });
+    await chart.waitFor();
+    await page.waitForFunction(
+      "document.querySelector('.bo-stats-chart img')?.complete === true && document.querySelector('.bo-stats-chart img').naturalWidth > 0",
+    );
     await expectNoAxeViolations(page, 'statistics dashboard');
 
     await page.getByLabel(it_('bo.stats.rows'), { exact: true }).selectOption('domain');

@@ -136,6 +136,7 @@ const expectedRoutes: Record<string, { permission: Permission; audit: string | n
   'GET /api/taxonomy': { permission: 'signed_in', audit: null },
   'GET /api/stats/crosstab': { permission: 'aggregates.read', audit: 'stats.read' },
   'GET /api/stats/crosstab/export': { permission: 'aggregates.read', audit: 'stats.exported' },
+  'GET /api/stats/crosstab/chart': { permission: 'aggregates.read', audit: 'stats.read' },
   'GET /api/stats/intersectional': { permission: 'aggregates.read', audit: 'stats.read' },
   'POST /api/cases': { permission: 'cases.intake', audit: 'cases.created' },
   'GET /api/cases': { permission: 'cases.read', audit: 'cases.listed' },

@@ -10,6 +10,7 @@ import {
   type StatsFiltersQuery,
 } from './schemas.ts';
 import { intersectionalAnalysis } from './intersectional-analysis.ts';
+import { crossTabChart } from './crosstab-chart.ts';
 import { crossTabCsv, crossTabNotes, crossTabXlsx } from './crosstab-export.ts';
 import { downloadName, officeContentTypes } from '../spreadsheets/office-files.ts';
 import type { StatsFilters } from './case-groups.ts';
@@ -128,6 +129,37 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
       }
       if (format === 'xlsx') return reply.send(await crossTabXlsx(result, request.locale));
       return reply.send(crossTabCsv(result, request.locale));
+    },
+  );
+
+  app.get(
+    '/api/stats/crosstab/chart',
+    {
+      config: { permission: 'aggregates.read', audit: 'stats.read' },
+      schema: {
+        tags: ['stats'],
+        summary:
+          'The row totals of a cross-tab as an SVG chart (bars, or columns over time), with ' +
+          'disclosure control applied; the table is its accessible alternative',
+        querystring: crossTabQuery,
+      },
+    },
+    async (request, reply) => {
+      const { query } = request;
+      request.auditTarget = { type: 'stats', id: 'crosstab', details: { chart: true, query } };
+      const result = await equalityCrossTab(
+        app.deps.database.db,
+        { rows: query.rows, columns: query.columns ?? null, filters: filtersOf(query) },
+        {
+          threshold: app.deps.config.stats.internalThreshold,
+          timeZone: app.deps.config.cases.timeZone,
+          locale: request.locale,
+        },
+      );
+      return reply
+        .header('content-type', 'image/svg+xml; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(crossTabChart(result, request.locale));
     },
   );
 }

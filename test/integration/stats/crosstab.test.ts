@@ -253,6 +253,21 @@ describe(`equality data cross-tabs on ${testDatabaseKind}`, () => {
     ).toBe(404);
   });
 
+  it('draws the row totals as an SVG chart that needs no inline style, for staff only', async () => {
+    const response = await world.analyst.client.get(
+      '/api/stats/crosstab/chart?rows=month&from=2025-01&to=2025-12',
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+    expect(response.body).toMatch(/^<svg role="img" aria-label="Segnalazioni ricevute per Mese"/);
+    expect(response.body).not.toMatch(/ style=|<style|<script/);
+    const bars = await world.analyst.client.get('/api/stats/crosstab/chart?rows=ground,domain');
+    expect(bars.body).toContain('Origine razziale o etnica · Casa');
+    expect(
+      (await world.operator.client.get('/api/stats/crosstab/chart?rows=ground')).statusCode,
+    ).toBe(404);
+  });
+
   it('names the field of a wrong question', async () => {
     const cases: [string, string][] = [
       ['rows=shoe_size', 'rows'],

@@ -70,6 +70,11 @@ export function getIntersectional(query: StatsQuery): Promise<Intersectional> {
   });
 }
 
+/** The same table's row totals as an SVG chart, shown as an image. */
+export function chartHref(query: StatsQuery): string {
+  return `/api/stats/crosstab/chart?${new URLSearchParams(apiQuery(query)).toString()}`;
+}
+
 /** Where the same table downloads, in a format offices open. */
 export function exportHref(query: StatsQuery, format: 'csv' | 'xlsx' | 'json'): string {
   const params = new URLSearchParams({ ...apiQuery(query), format });

@@ -1,7 +1,13 @@
 import { Alert } from 'design-react-kit';
 import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
-import { exportHref, getCrossTab, getIntersectional, statsQueryKeys } from '../api/stats.ts';
+import {
+  chartHref,
+  exportHref,
+  getCrossTab,
+  getIntersectional,
+  statsQueryKeys,
+} from '../api/stats.ts';
 import type { Intersectional, ProtectedCount } from '../api/stats.ts';
 import { describeError } from '../common/errors.ts';
 import { Loading } from '../common/Loading.tsx';
@@ -100,6 +106,9 @@ export function StatsPage() {
               JSON
             </a>
           </p>
+          <figure className="bo-stats-chart">
+            <img src={chartHref(query)} alt={t('bo.stats.chartAlt')} className="img-fluid" />
+          </figure>
           <CrossTabTable
             table={table}
             caption={t(`bo.stats.caption.${table.population}`, {
