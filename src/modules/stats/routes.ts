@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Locale } from '../../i18n/i18n.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { equalityCrossTab } from './equality-crosstab.ts';
 import {
@@ -7,6 +8,7 @@ import {
   crossTabResult,
   intersectionalResult,
   statsFiltersQuery,
+  type CrossTabQuery,
   type StatsFiltersQuery,
 } from './schemas.ts';
 import { intersectionalAnalysis } from './intersectional-analysis.ts';
@@ -33,6 +35,17 @@ export function filtersOf(query: StatsFiltersQuery): StatsFilters {
 /** Equality data for analysts, coordinators and municipal officers: aggregates only. */
 export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // Staff see every question with the internal threshold.
+  const staffCrossTab = (query: CrossTabQuery, locale: Locale) =>
+    equalityCrossTab(
+      app.deps.database.db,
+      { rows: query.rows, columns: query.columns ?? null, filters: filtersOf(query) },
+      {
+        threshold: app.deps.config.stats.internalThreshold,
+        timeZone: app.deps.config.cases.timeZone,
+        locale,
+      },
+    );
 
   app.get(
     '/api/stats/crosstab',
@@ -54,15 +67,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
         id: 'crosstab',
         details: { query: { ...query } },
       };
-      return equalityCrossTab(
-        app.deps.database.db,
-        { rows: query.rows, columns: query.columns ?? null, filters: filtersOf(query) },
-        {
-          threshold: app.deps.config.stats.internalThreshold,
-          timeZone: app.deps.config.cases.timeZone,
-          locale: request.locale,
-        },
-      );
+      return staffCrossTab(query, request.locale);
     },
   );
 
@@ -106,15 +111,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { format, ...query } = request.query;
       request.auditTarget = { type: 'stats', id: 'crosstab', details: { format, query } };
-      const result = await equalityCrossTab(
-        app.deps.database.db,
-        { rows: query.rows, columns: query.columns ?? null, filters: filtersOf(query) },
-        {
-          threshold: app.deps.config.stats.internalThreshold,
-          timeZone: app.deps.config.cases.timeZone,
-          locale: request.locale,
-        },
-      );
+      const result = await staffCrossTab(query, request.locale);
       const name = downloadName(
         `dati-${[...query.rows, query.columns].filter(Boolean).join('-')}`,
         format,
@@ -147,15 +144,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { query } = request;
       request.auditTarget = { type: 'stats', id: 'crosstab', details: { chart: true, query } };
-      const result = await equalityCrossTab(
-        app.deps.database.db,
-        { rows: query.rows, columns: query.columns ?? null, filters: filtersOf(query) },
-        {
-          threshold: app.deps.config.stats.internalThreshold,
-          timeZone: app.deps.config.cases.timeZone,
-          locale: request.locale,
-        },
-      );
+      const result = await staffCrossTab(query, request.locale);
       return reply
         .header('content-type', 'image/svg+xml; charset=utf-8')
         .header('cache-control', 'no-store')
