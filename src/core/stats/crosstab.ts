@@ -7,6 +7,7 @@
  */
 import {
   protectBreakdown,
+  protectCount,
   protectTable,
   type CountTable,
   type ProtectedTable,
@@ -99,18 +100,38 @@ export function crossTabulate(groups: readonly CaseGroup[], layout: CrossTabLayo
 
 /**
  * A one-way table is protected as its rows against the total, a two-way one with its margins.
+ *
+ * Rows of a facet with several values per case (grounds) add up to more than the total, and
+ * the difference is itself a count: the extra values of cases with more than one. Published
+ * rows and total would give it away (one report with two grounds), so it is protected as one
+ * more row that is never shown.
  */
 export function protectCrossTab(crossTab: CrossTab, threshold: number): ProtectedTable {
   if (crossTab.columns.length > 0) return protectTable(crossTab.table, threshold);
-  const breakdown = protectBreakdown(
-    crossTab.table.rowTotals,
-    crossTab.table.grandTotal,
-    threshold,
-  );
+  const { rowTotals, grandTotal } = crossTab.table;
+  const extra = Math.max(0, rowTotals.reduce((sum, count) => sum + count, 0) - grandTotal);
+  const breakdown =
+    extra === 0
+      ? protectBreakdown(rowTotals, grandTotal, threshold)
+      : protectExtraValues(rowTotals, grandTotal, extra, threshold);
   return {
     cells: crossTab.rows.map(() => []),
     rowTotals: breakdown.counts,
     columnTotals: [],
     grandTotal: breakdown.total,
+  };
+}
+
+/** The rows and the hidden extra-values row against the count of values; the total as is. */
+function protectExtraValues(
+  rowTotals: readonly number[],
+  grandTotal: number,
+  extra: number,
+  threshold: number,
+) {
+  const withExtra = protectBreakdown([...rowTotals, extra], grandTotal + extra, threshold);
+  return {
+    counts: withExtra.counts.slice(0, -1),
+    total: protectCount(grandTotal, threshold),
   };
 }

@@ -97,9 +97,16 @@ export const dimensionSources: Record<Dimension, DimensionSource> = {
 /** A month as `YYYY-MM`; periods are whole months so that every table covers the same days. */
 export type Month = `${number}-${number}`;
 
+/** Years a period may name: reports are recent, and a wild year is a mistake or an attack. */
+export const FIRST_YEAR = 1990;
+export const LAST_YEAR = 2100;
+
 export function isMonth(value: string): value is Month {
   const match = /^(\d{4})-(\d{2})$/.exec(value);
-  return match !== null && Number(match[2]) >= 1 && Number(match[2]) <= 12;
+  if (match === null) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  return year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12;
 }
 
 /** The first day of a month and the first day of the month after it, as ISO dates. */

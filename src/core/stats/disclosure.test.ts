@@ -77,7 +77,8 @@ function recoverable(truth: number[][], shown: (number | null)[][], target: [num
     const choices =
       index === 0 ? [original - 1, original + 1] : [original, original - 1, original + 1];
     for (const choice of choices) {
-      if (choice < 0) continue;
+      // Zeros are published, so a hidden count is known to be at least 1.
+      if (choice < 1) continue;
       value[r]![c] = choice;
       if ((checkedAt.get(index) ?? []).every(balanced) && search(index + 1)) return true;
     }
@@ -144,6 +145,13 @@ describe('statistical disclosure control', () => {
     expect(result.counts.map((count) => count.value)).toEqual([40, null, null, 0, 25]);
     expect(result.counts[2]!.suppressed).toBe('secondary');
     expect(result.total.value).toBe(80);
+  });
+
+  it('hides more until the hidden counts beside a published total add up to k', () => {
+    // Two hidden 1s beside 48 and a total of 50 would both be exactly 1.
+    const result = protectBreakdown([1, 1, 48, 0], 50, 10);
+    expect(result.counts.map((count) => count.value)).toEqual([null, null, null, 0]);
+    expect(result.total.value).toBe(50);
   });
 
   it('keeps hidden a total that a linked table hides, and protects it here too', () => {

@@ -12,13 +12,15 @@
  * no cycle, because moving counts around a cycle (+1, −1, +1, −1…) keeps every line's sum. So:
  *
  * 1. primary suppression hides every count with 0 < n < k, totals included;
- * 2. secondary suppression hides, in each line left with one hidden cell, one more (the
- *    smallest count, preferring the interior to the totals and a cell whose other line also
- *    needs one);
+ * 2. secondary suppression hides, in each line left with one hidden cell or with h hidden
+ *    counts adding up to less than k + h − 1 beside a published total, one more (the smallest count,
+ *    preferring the interior to the totals and a cell whose other line also needs one);
  * 3. every hidden cell that still lies on no cycle (a bridge of the graph) is put on one by
  *    hiding the smallest cell that joins the two sides of the bridge.
  *
- * Steps 2 and 3 repeat until nothing changes. Zero counts are never hidden (a zero says that
+ * 4. an audit checks that every hidden count can actually move (see `auditHiddenCells`).
+ *
+ * The steps repeat until nothing changes. Zero counts are never hidden (a zero says that
  * nothing was reported, which identifies nobody; see `preference`), so every hidden count is at
  * least 1 and moving counts around a cycle is possible both ways. Hidden cells never have their
  * value published.
@@ -122,38 +124,62 @@ function suppressPrimary(state: SuppressionState, threshold: number): void {
   );
 }
 
-/** Step 2: no line keeps exactly one hidden cell. Returns whether anything was hidden. */
-function completeLines(state: SuppressionState): boolean {
+/**
+ * Whether a line needs one more hidden cell: it has exactly one, or its total is published and
+ * its h hidden counts add up to less than k + h − 1. Everyone knows a hidden count is at least
+ * 1 (zeros are shown), so two hidden 1s beside a published total of 50 and a 48 are both
+ * exactly 1; with a hidden sum of at least k + h − 1, each could be as large as k.
+ */
+function lineNeedsMore(
+  state: SuppressionState,
+  cells: readonly [number, number][],
+  threshold: number,
+) {
+  const hidden = cells.filter(([r, c]) => state.hidden(r, c));
+  if (hidden.length === 0) return false;
+  if (hidden.length === 1) return true;
+  const [totalRow, totalColumn] = cells.at(-1)!;
+  if (state.hidden(totalRow, totalColumn)) return false;
+  const hiddenSum = hidden.reduce((sum, [r, c]) => sum + state.grid[r]![c]!, 0);
+  return hiddenSum < threshold + hidden.length - 1;
+}
+
+/**
+ * Step 2: no line keeps exactly one hidden cell, nor a hidden sum under k beside a published
+ * total. Returns whether anything was hidden.
+ */
+function completeLines(state: SuppressionState, threshold: number): boolean {
   const rows = state.grid.length;
   const columns = state.grid[0]!.length;
+  const rowCells = (r: number) =>
+    Array.from({ length: columns }, (_, c) => [r, c] as [number, number]);
+  const columnCells = (c: number) =>
+    Array.from({ length: rows }, (_, r) => [r, c] as [number, number]);
+  const lines = [
+    ...Array.from({ length: rows }, (_, r) => ({ cells: rowCells(r), name: `row ${r}` })),
+    ...Array.from({ length: columns }, (_, c) => ({ cells: columnCells(c), name: `column ${c}` })),
+  ];
   let changed = false;
   for (let again = true; again;) {
     again = false;
-    for (let r = 0; r < rows; r += 1) {
-      if (state.hiddenInRow(r) !== 1) continue;
-      let best: { column: number; score: number[] } | null = null;
-      for (let c = 0; c < columns; c += 1) {
-        if (state.hidden(r, c)) continue;
-        const score = preference(state.grid, r, c, state.hiddenInColumn(c) === 1);
-        if (better(score, best?.score ?? null)) best = { column: c, score };
+    for (const line of lines) {
+      while (lineNeedsMore(state, line.cells, threshold)) {
+        let best: { cell: [number, number]; score: number[] } | null = null;
+        for (const [r, c] of line.cells) {
+          if (state.hidden(r, c)) continue;
+          const crossing = line.name.startsWith('row')
+            ? state.hiddenInColumn(c) === 1
+            : state.hiddenInRow(r) === 1;
+          const score = preference(state.grid, r, c, crossing);
+          if (better(score, best?.score ?? null)) best = { cell: [r, c], score };
+        }
+        if (!best) {
+          if (line.cells.filter(([r, c]) => state.hidden(r, c)).length > 1) break;
+          throw new TableShapeError(`${line.name} has no count that can protect its hidden one`);
+        }
+        state.marks[best.cell[0]]![best.cell[1]] = 'secondary';
+        again = changed = true;
       }
-      if (!best) throw new TableShapeError(`row ${r} has no count that can protect its hidden one`);
-      state.marks[r]![best.column] = 'secondary';
-      again = changed = true;
-    }
-    for (let c = 0; c < columns; c += 1) {
-      if (state.hiddenInColumn(c) !== 1) continue;
-      let best: { row: number; score: number[] } | null = null;
-      for (let r = 0; r < rows; r += 1) {
-        if (state.hidden(r, c)) continue;
-        const score = preference(state.grid, r, c, state.hiddenInRow(r) === 1);
-        if (better(score, best?.score ?? null)) best = { row: r, score };
-      }
-      if (!best) {
-        throw new TableShapeError(`column ${c} has no count that can protect its hidden one`);
-      }
-      state.marks[best.row]![c] = 'secondary';
-      again = changed = true;
     }
   }
   return changed;
@@ -259,6 +285,87 @@ function closeBridges(state: SuppressionState): boolean {
 }
 
 /**
+ * Step 4, the audit: can a hidden count move at all? Moving counts around a cycle changes
+ * interior cells and the grand total one way and the row and column totals the other (they
+ * sit on the other side of their equations), and a count can only go down while it stays at
+ * least 1. So a hidden cell is safe when some cycle through it can move: as a directed graph
+ * (row → column for a +1 on an interior cell, the reverse for a −1, and the opposite for
+ * totals, a −1 only on counts of 2 or more), a path must lead back from its far end. The first
+ * cell that cannot move gets a neighbour hidden: the smallest published count in its row or
+ * column. Returns whether anything was hidden.
+ */
+function auditHiddenCells(state: SuppressionState): boolean {
+  const rows = state.grid.length;
+  const columns = state.grid[0]!.length;
+  const lastRow = rows - 1;
+  const lastColumn = columns - 1;
+  const hidden: [number, number][] = [];
+  for (let r = 0; r < rows; r += 1) {
+    for (let c = 0; c < columns; c += 1) if (state.hidden(r, c)) hidden.push([r, c]);
+  }
+  // Arcs of one hidden cell: [from, to] node pairs, rows 0..rows-1, columns rows..rows+columns-1.
+  const arcsOf = (r: number, c: number, direction: 'up' | 'down'): [number, number] | null => {
+    if (direction === 'down' && state.grid[r]![c]! < 2) return null;
+    const isTotal = (r === lastRow) !== (c === lastColumn);
+    const rowToColumn = (direction === 'up') !== isTotal;
+    return rowToColumn ? [r, rows + c] : [rows + c, r];
+  };
+  const reaches = (from: number, to: number, without: [number, number]) => {
+    const next = new Map<number, number[]>();
+    for (const [r, c] of hidden) {
+      if (r === without[0] && c === without[1]) continue;
+      for (const direction of ['up', 'down'] as const) {
+        const arc = arcsOf(r, c, direction);
+        if (arc) next.set(arc[0], [...(next.get(arc[0]) ?? []), arc[1]]);
+      }
+    }
+    const seen = new Set([from]);
+    const queue = [from];
+    while (queue.length > 0) {
+      const node = queue.shift()!;
+      if (node === to) return true;
+      for (const following of next.get(node) ?? []) {
+        if (!seen.has(following)) {
+          seen.add(following);
+          queue.push(following);
+        }
+      }
+    }
+    return false;
+  };
+  for (const cell of hidden) {
+    const movable = (['up', 'down'] as const).some((direction) => {
+      const arc = arcsOf(cell[0], cell[1], direction);
+      return arc !== null && reaches(arc[1], arc[0], cell);
+    });
+    if (movable) continue;
+    let best: { cell: [number, number]; score: number[] } | null = null;
+    const neighbours = [
+      ...Array.from({ length: columns }, (_, c) => [cell[0], c] as [number, number]),
+      ...Array.from({ length: rows }, (_, r) => [r, cell[1]] as [number, number]),
+    ];
+    for (const [r, c] of neighbours) {
+      if (state.hidden(r, c)) continue;
+      const score = preference(state.grid, r, c, false);
+      if (better(score, best?.score ?? null)) best = { cell: [r, c], score };
+    }
+    // Nothing beside it: any published count widens the cycles; with every positive count
+    // hidden, all counts could be doubled and nothing is pinned.
+    for (let r = 0; r < rows && !best; r += 1) {
+      for (let c = 0; c < columns; c += 1) {
+        if (state.hidden(r, c)) continue;
+        const score = preference(state.grid, r, c, false);
+        if (better(score, best?.score ?? null)) best = { cell: [r, c], score };
+      }
+    }
+    if (!best) return false;
+    state.marks[best.cell[0]]![best.cell[1]] = 'secondary';
+    return true;
+  }
+  return false;
+}
+
+/**
  * Counts already hidden elsewhere: a total that another published table hides must stay hidden
  * here too, or one table would give away what the other protects.
  */
@@ -296,9 +403,10 @@ export function protectTable(
   });
   if (linked.grandTotal) hideLinked(lastRow, lastColumn);
   for (;;) {
-    const linesChanged = completeLines(state);
+    const linesChanged = completeLines(state, threshold);
     const bridgesChanged = closeBridges(state);
-    if (!linesChanged && !bridgesChanged) break;
+    if (linesChanged || bridgesChanged) continue;
+    if (!auditHiddenCells(state)) break;
   }
   const at = (r: number, c: number): ProtectedCount => {
     const suppressed = state.marks[r]![c]!;

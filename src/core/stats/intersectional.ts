@@ -57,7 +57,7 @@ export interface ProtectedIntersectional {
  * Publishes the split and the most frequent combinations (at most `listed`, each at least the
  * threshold); every other combination goes together into "other combinations". The
  * combinations are a breakdown of the multiple-grounds count, so when the split hides that
- * count the breakdown hides it too.
+ * count none is listed.
  */
 export function protectIntersectional(
   counts: GroundCombinationCounts,
@@ -69,6 +69,18 @@ export function protectIntersectional(
     counts.total,
     threshold,
   );
+  // When the split hides the multiple-grounds count, any published combination would narrow
+  // what it can be (a hidden count is at least 1): then no combination is listed.
+  if (split.counts[1]!.value === null) {
+    return {
+      total: split.total,
+      single: split.counts[0]!,
+      multiple: split.counts[1]!,
+      notClassified: split.counts[2]!,
+      combinations: [],
+      otherCombinations: { value: null, suppressed: 'secondary' },
+    };
+  }
   const ranked = [...counts.combinations.values()].sort(
     (a, b) => b.count - a.count || a.grounds.join('+').localeCompare(b.grounds.join('+')),
   );
@@ -78,7 +90,6 @@ export function protectIntersectional(
     [...shown.map((entry) => entry.count), other],
     counts.multiple,
     threshold,
-    { totalHidden: split.counts[1]!.value === null },
   );
   return {
     total: split.total,

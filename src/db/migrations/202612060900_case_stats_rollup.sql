@@ -2,7 +2,7 @@
 -- (in the network's time zone) and by the raw values of the facets most tables use. A job
 -- rebuilds it; statement-level triggers count every change to what it holds in a sequence, so a
 -- reader uses the rollup only while nothing it holds changed since it was built, and the cases
--- table otherwise (exact either way).
+-- table otherwise.
 
 CREATE SEQUENCE case_stats_changes;
 

@@ -3,11 +3,12 @@ import { crossTabulate, protectCrossTab, type CrossTab } from '../../core/stats/
 import { multiValuedDimensions, type Dimension } from '../../core/stats/dimensions.ts';
 import type { ProtectedCount, ProtectedTable } from '../../core/stats/disclosure.ts';
 import type { Taxonomy } from '../../core/taxonomy/taxonomy.ts';
+import { AppError } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { translate, type Locale } from '../../i18n/i18n.ts';
 import { currentTaxonomy } from '../taxonomy/taxonomy-files.ts';
 import { loadCaseGroups, type StatsFilters, type Territory } from './case-groups.ts';
-import type { CrossTabResult } from './schemas.ts';
+import { published, type CrossTabResult } from './schemas.ts';
 import { layoutValues, valueLabeller } from './value-labels.ts';
 
 export interface CrossTabRequest {
@@ -15,6 +16,9 @@ export interface CrossTabRequest {
   columns: Dimension | null;
   filters: StatsFilters;
 }
+
+/** The largest table anyone may ask for (rows × columns, counting values the data adds). */
+export const MAX_CELLS = 20_000;
 
 /** A cross-tab counted but not yet protected: for staff code that must protect it its own way. */
 export interface CountedCrossTab {
@@ -52,6 +56,22 @@ export async function countCrossTab(
       label,
     );
   });
+  // Two fine dimensions against a third can ask for millions of cells: refuse, naming the
+  // rows, before anything is built.
+  const cellCount = layouts.reduce((product, layout, index) => {
+    const seen = new Set(groups.flatMap((group) => group.values[index]!));
+    return product * Math.max(1, layout.length + seen.size);
+  }, 1);
+  if (cellCount > MAX_CELLS) {
+    throw new AppError('validation_failed', {
+      fields: [
+        {
+          field: 'rows',
+          message: translate(options.locale, 'stats.validation.too_large', { max: MAX_CELLS }),
+        },
+      ],
+    });
+  }
   const crossTab = crossTabulate(groups, {
     rowValues: layouts.slice(0, request.rows.length),
     columnValues: request.columns ? layouts.at(-1)! : null,
@@ -95,10 +115,10 @@ export function presentCrossTab(
       row.map((code, index) => ({ code, label: labellers[index]!(code) })),
     ),
     columns: crossTab.columns.map((code) => ({ code, label: columnLabel(code) })),
-    cells: protectedTable.cells,
-    rowTotals: protectedTable.rowTotals,
-    columnTotals: protectedTable.columnTotals,
-    grandTotal: protectedTable.grandTotal,
+    cells: protectedTable.cells.map((row) => row.map(published)),
+    rowTotals: protectedTable.rowTotals.map(published),
+    columnTotals: protectedTable.columnTotals.map(published),
+    grandTotal: published(protectedTable.grandTotal),
     rowsMaySumToMore: request.rows.some((dimension) => multiValuedDimensions.has(dimension)),
     columnsMaySumToMore: request.columns !== null && multiValuedDimensions.has(request.columns),
     suppressedCount: all.filter((count) => count.suppressed !== null).length,

@@ -7,7 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { currentTaxonomy } from '../taxonomy/taxonomy-files.ts';
 import { loadCaseGroups, type StatsFilters } from './case-groups.ts';
-import type { IntersectionalResult } from './schemas.ts';
+import { published, type IntersectionalResult } from './schemas.ts';
 
 /** Single-ground, multi-ground and unclassified cases, and the frequent combinations. */
 export async function intersectionalAnalysis(
@@ -31,7 +31,7 @@ export async function intersectionalAnalysis(
   const result = protectIntersectional(counts, options.threshold);
   const label = (code: string) =>
     findCode(taxonomy, 'ground', code)?.labels[options.locale] ?? code;
-  const published: ProtectedCount[] = [
+  const all: ProtectedCount[] = [
     result.total,
     result.single,
     result.multiple,
@@ -44,16 +44,16 @@ export async function intersectionalAnalysis(
     period: { from: filters.from ?? null, to: filters.to ?? null },
     taxonomyVersion: taxonomy.version,
     threshold: options.threshold,
-    total: result.total,
-    singleGround: result.single,
-    multipleGrounds: result.multiple,
-    notClassified: result.notClassified,
+    total: published(result.total),
+    singleGround: published(result.single),
+    multipleGrounds: published(result.multiple),
+    notClassified: published(result.notClassified),
     combinations: result.combinations.map((entry) => ({
       grounds: entry.grounds.map((code) => ({ code, label: label(code) })),
-      count: entry.count,
+      count: published(entry.count),
     })),
-    otherCombinations: result.otherCombinations,
-    suppressedCount: published.filter((count) => count.suppressed !== null).length,
+    otherCombinations: published(result.otherCombinations),
+    suppressedCount: all.filter((count) => count.suppressed !== null).length,
     generatedAt: (options.now ?? new Date()).toISOString(),
   };
 }

@@ -82,8 +82,20 @@ export const crossTabExportQuery = z
 const protectedCount = z.object({
   /** The count, or null when hidden by disclosure control. */
   value: z.number().int().nullable(),
-  suppressed: z.enum(['primary', 'secondary']).nullable(),
+  /**
+   * "hidden" for every hidden count, whatever hid it: saying which were small (primary) and
+   * which were hidden to protect them (secondary, so at least k) would narrow them down.
+   */
+  suppressed: z.enum(['hidden']).nullable(),
 });
+export type PublishedCount = z.infer<typeof protectedCount>;
+
+/** A protected count as it leaves the server. */
+export function published(count: { value: number | null; suppressed: unknown }): PublishedCount {
+  return count.suppressed
+    ? { value: null, suppressed: 'hidden' }
+    : { value: count.value, suppressed: null };
+}
 
 const dimensionValue = z.object({ code: z.string(), label: z.string() });
 

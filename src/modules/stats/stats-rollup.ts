@@ -10,7 +10,9 @@ import type { StatsFilters } from './case-groups.ts';
  * ground or area filters) reads a few thousand rows instead of every case. It is used only
  * while fresh: the change count a trigger keeps on `cases` must equal the one the rollup was
  * built at, and the time zone its months were cut in must be the network's. Otherwise readers
- * count from the cases themselves, so a figure is never stale, only slower.
+ * count from the cases themselves. One race remains: the trigger counts a change when its
+ * statement runs, not when it commits, so a change that ran just before a rebuild began and
+ * committed after the rebuild read the cases is missing until the next rebuild (ten minutes).
  */
 export const rollupDimensions: ReadonlySet<Dimension> = new Set([
   'ground',
@@ -51,7 +53,7 @@ export async function rollupIsFresh(db: Kysely<DB>, timeZone: string): Promise<b
 
 /**
  * Rebuilds the rollup in one transaction. The change count is read before the cases, so a
- * change that commits while the rollup is built leaves it marked stale rather than fresh.
+ * change made while the rollup is built leaves it marked stale rather than fresh.
  * Idempotent: a second run rebuilds the same rows.
  */
 export async function rebuildStatsRollup(

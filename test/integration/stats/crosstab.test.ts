@@ -276,6 +276,8 @@ describe(`equality data cross-tabs on ${testDatabaseKind}`, () => {
       ['rows=ground&from=2025-06&to=2025-01', 'to'],
       ['rows=ground,domain,month', 'rows'],
       ['rows=ground&region=Toscana', 'region'],
+      ['rows=ground&from=0001-01', 'from'],
+      ['rows=month,ground_detail&columns=domain&from=1990-01&to=2100-12', 'rows'],
     ];
     for (const [query, field] of cases) {
       const response = await world.analyst.client.get(`/api/stats/crosstab?${query}`);

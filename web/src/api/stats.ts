@@ -9,7 +9,7 @@ export { dimensions } from '../../../src/core/stats/dimensions.ts';
 export interface ProtectedCount {
   /** Null when hidden by disclosure control. */
   value: number | null;
-  suppressed: 'primary' | 'secondary' | null;
+  suppressed: 'hidden' | null;
 }
 
 interface CodeLabel {

@@ -10,7 +10,7 @@ import type { PublicStats, PublicYear } from './public-stats.ts';
 import { openDataTables } from './open-data-package.ts';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
-type Count = CrossTabResult['grandTotal'];
+type Count = { value: number | null };
 
 function countText(count: Count, locale: Locale): string {
   return count.value === null ? SUPPRESSED_MARK : new Intl.NumberFormat(locale).format(count.value);

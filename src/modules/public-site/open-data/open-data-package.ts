@@ -44,11 +44,14 @@ export async function openDataCsv(
   const totalIt = translate('it', 'stats.export.total');
   const totalEn = translate('en', 'stats.export.total');
   const rows: ExportValue[][] = [];
-  for (const [index, year] of [...it.years].reverse().entries()) {
+  // The two languages are counted apart: labels are matched by code, counts come from one.
+  const englishLabels = new Map(
+    en.years.flatMap((year) => year[table.view].rows.map(([value]) => [value!.code, value!.label])),
+  );
+  for (const year of [...it.years].reverse()) {
     const italian = year[table.view];
-    const english = [...en.years].reverse()[index]![table.view];
     italian.rows.forEach(([value], r) => {
-      const label = english.rows[r]![0]!.label;
+      const label = englishLabels.get(value!.code) ?? value!.label;
       rows.push([value!.code, value!.label, label, year.year, shown(italian.rowTotals[r]!)]);
     });
     rows.push([TOTAL_CODE, totalIt, totalEn, year.year, shown(italian.grandTotal)]);
