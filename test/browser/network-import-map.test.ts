@@ -52,7 +52,9 @@ describe('network map, import and export in the back office', () => {
     await page.getByRole('button', { name: it_('bo.network.filter.submit') }).click();
     await page.waitForURL(/kind=university/);
     await page.getByText(it_('bo.network.map.leadFiltered', { region: 'Toscana' })).waitFor();
-    expect(await legend.innerText()).not.toBe(before);
+    // The lead sentence follows the address at once; the legend follows when the new map
+    // arrives, so wait for it rather than read it in between.
+    await expect.poll(() => legend.innerText(), { timeout: 10_000 }).not.toBe(before);
   });
 
   it('imports a survey after a preview, and exports with the filters', async () => {
