@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
+import { keyObjectOf } from './key-objects.ts';
 
 /**
  * Envelope encryption of personal fields: a random data key (AES-256-GCM) wrapped by a
@@ -31,7 +38,7 @@ function contextBytes(context: FieldContext): Buffer {
   return Buffer.from(`${context.table}\u0000${context.column}\u0000${context.rowId}`, 'utf8');
 }
 
-function seal(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
+function seal(key: Buffer | KeyObject, plaintext: Buffer, aad: Buffer): Buffer {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
@@ -39,7 +46,7 @@ function seal(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
   return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]);
 }
 
-function open(key: Buffer, bytes: Buffer, aad: Buffer): Buffer {
+function open(key: Buffer | KeyObject, bytes: Buffer, aad: Buffer): Buffer {
   if (bytes.length < 28) throw new DecryptionError('ciphertext too short');
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
   decipher.setAAD(aad);
@@ -63,7 +70,11 @@ function sealEnvelope(keys: MasterKeys, context: FieldContext, plaintext: Buffer
   if (!masterKey) throw new DecryptionError(`no master key ${keys.current}`);
   const aad = contextBytes(context);
   const dataKey = randomBytes(32);
-  const wrapped = seal(masterKey, dataKey, Buffer.concat([Buffer.from(keys.current), aad]));
+  const wrapped = seal(
+    keyObjectOf(masterKey),
+    dataKey,
+    Buffer.concat([Buffer.from(keys.current), aad]),
+  );
   return { version: keys.current, wrapped, payload: seal(dataKey, plaintext, aad) };
 }
 
@@ -80,7 +91,7 @@ function openEnvelope(
     wrappedFor === 'field'
       ? Buffer.concat([Buffer.from(envelope.version), aad])
       : recordWrapAad(envelope.version, context.table, context.rowId);
-  const dataKey = open(masterKey, envelope.wrapped, versionAad);
+  const dataKey = open(keyObjectOf(masterKey), envelope.wrapped, versionAad);
   return open(dataKey, envelope.payload, aad);
 }
 
@@ -102,11 +113,16 @@ export function recordSealer(
   const masterKey = keys.keys.get(keys.current);
   if (!masterKey) throw new DecryptionError(`no master key ${keys.current}`);
   let prefix: string | undefined;
-  let dataKey: Buffer | undefined;
+  let dataKey: KeyObject | undefined;
   return (column, plaintext) => {
     if (!dataKey || !prefix) {
-      dataKey = randomBytes(32);
-      const wrapped = seal(masterKey, dataKey, recordWrapAad(keys.current, table, rowId));
+      const dataKeyBytes = randomBytes(32);
+      const wrapped = seal(
+        keyObjectOf(masterKey),
+        dataKeyBytes,
+        recordWrapAad(keys.current, table, rowId),
+      );
+      dataKey = createSecretKey(dataKeyBytes);
       prefix = `${RECORD_FORMAT}:${keys.current}:${wrapped.toString('base64url')}:`;
     }
     const aad = contextBytes({ table, column, rowId });

@@ -83,6 +83,19 @@ export interface CasesTable {
   victim_migration_background: string | null;
   victim_residence_status: string | null;
   statistics_allowed: Generated<boolean>;
+  /** Consents given with the report (202612061300_intake_on_the_case_row.sql). */
+  consent_version: string | null;
+  consent_handling: Generated<boolean>;
+  consent_sharing: Generated<boolean>;
+  consent_statistics: Generated<boolean>;
+  consent_contact: Generated<boolean>;
+  consent_sharing_withdrawn_at: Timestamp | null;
+  consent_statistics_withdrawn_at: Timestamp | null;
+  consent_contact_withdrawn_at: Timestamp | null;
+  email_fingerprint: string | null;
+  phone_fingerprint: string | null;
+  narrative_fingerprint: string | null;
+  intake_route: 'chosen' | 'competent_desk' | 'central_queue' | null;
   created_by: string | null;
   updated_at: UpdatedAt;
   row_version: Generated<number>;
@@ -144,18 +157,6 @@ export interface CaseMessagesTable {
   read_at: Timestamp | null;
 }
 
-export interface CaseConsentsTable {
-  id: Generated<string>;
-  case_id: string;
-  purpose: 'handling' | 'sharing' | 'statistics' | 'contact';
-  granted: boolean;
-  text_version: string;
-  locale: string;
-  recorded_at: CreatedAt;
-  recorded_by: string | null;
-  withdrawn_at: Timestamp | null;
-}
-
 export interface CaseReferralsTable {
   id: Generated<string>;
   case_id: string;
@@ -174,12 +175,6 @@ export interface CaseReferralsTable {
   created_at: CreatedAt;
   responded_by: string | null;
   responded_at: Timestamp | null;
-}
-
-export interface CaseFingerprintsTable {
-  case_id: string;
-  kind: 'email' | 'phone' | 'narrative';
-  value_hash: string;
 }
 
 export interface CaseLinksTable {
@@ -236,9 +231,7 @@ export interface CaseTables {
   case_documents: CaseDocumentsTable;
   case_deadlines: CaseDeadlinesTable;
   case_messages: CaseMessagesTable;
-  case_consents: CaseConsentsTable;
   case_referrals: CaseReferralsTable;
-  case_fingerprints: CaseFingerprintsTable;
   case_links: CaseLinksTable;
   report_form_nonces: ReportFormNoncesTable;
   reporter_sessions: ReporterSessionsTable;

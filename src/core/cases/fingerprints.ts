@@ -1,7 +1,7 @@
 /**
  * Normal forms of what identifies a reporter or a story, so that the same person or the same
  * account reported to two desks yields the same keyed hash however it was typed. Only the
- * hashes are stored (`case_fingerprints`); they reveal nothing without the key and the value.
+ * hashes are stored (the case row's `*_fingerprint` columns); they reveal nothing without the key and the value.
  */
 import { toSearchName } from '../search-name.ts';
 

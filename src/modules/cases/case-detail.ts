@@ -6,6 +6,7 @@ import { allowedTransitions, type CaseStatus } from '../../core/cases/workflow.t
 import { localDate } from '../../core/cases/working-days.ts';
 import type { DB } from '../../db/schema.ts';
 import type { CaseAccessGrant, ReferralShare } from './case-access.ts';
+import { loadCaseConsents } from './case-consents.ts';
 import { loadCaseEvents } from './case-events.ts';
 import { overdueFlags, type OverdueFlags } from './case-clock.ts';
 import { caseSettingsOf } from './case-settings.ts';
@@ -131,14 +132,7 @@ export async function loadCaseDetail(
   const settings = caseSettingsOf(config);
   const wasTakenInCharge = row.taken_in_charge_at !== null;
 
-  const consents = team
-    ? await db
-        .selectFrom('case_consents')
-        .select(['purpose', 'granted', 'text_version', 'recorded_at', 'withdrawn_at'])
-        .where('case_id', '=', row.id)
-        .orderBy('purpose')
-        .execute()
-    : [];
+  const consents = team ? await loadCaseConsents(db, row.id) : [];
   const events = team || reveals('notes') ? await loadCaseEvents(db, config, row.id) : [];
 
   const detail: CaseDetail = {
@@ -228,11 +222,9 @@ export async function loadCaseDetail(
       residenceStatus: row.victim_residence_status,
     },
     consents: consents.map((consent) => ({
-      purpose: consent.purpose,
-      granted: consent.granted,
-      textVersion: consent.text_version,
-      recordedAt: consent.recorded_at.toISOString(),
-      withdrawnAt: iso(consent.withdrawn_at),
+      ...consent,
+      recordedAt: consent.recordedAt.toISOString(),
+      withdrawnAt: iso(consent.withdrawnAt),
     })),
     events: events.map((event) => ({ ...event, at: event.at.toISOString() })),
     allowedTransitions: row.erased_at ? [] : allowedTransitions(row.status, wasTakenInCharge),

@@ -58,29 +58,65 @@ export interface CaseEventView {
   body: string | null;
 }
 
+/**
+ * The first entry of every timeline, read from the case row, which holds what intake decided
+ * (intake stores one row): the channel, who typed it in, and how the queue was chosen.
+ */
+async function receivedEvent(db: Kysely<DB>, caseId: string): Promise<CaseEventView | null> {
+  const row = await db
+    .selectFrom('cases')
+    .leftJoin('users', 'users.id', 'cases.created_by')
+    .select([
+      'cases.received_at',
+      'cases.source',
+      'cases.channel',
+      'cases.created_by',
+      'cases.intake_route',
+      'users.display_name',
+    ])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: 0,
+    kind: 'received',
+    at: row.received_at,
+    byReporter: row.source === 'public_form',
+    actor:
+      row.created_by && row.display_name
+        ? { id: row.created_by, displayName: row.display_name }
+        : null,
+    details: { channel: row.channel, routed: row.intake_route },
+    body: null,
+  };
+}
+
 /** A case's timeline, oldest first, with the bodies decrypted for a reader allowed to see them. */
 export async function loadCaseEvents(
   db: Kysely<DB>,
   config: Config,
   caseId: string,
 ): Promise<CaseEventView[]> {
-  const rows = await db
-    .selectFrom('case_events')
-    .leftJoin('users', 'users.id', 'case_events.actor_user_id')
-    .select([
-      'case_events.id',
-      'case_events.kind',
-      'case_events.at',
-      'case_events.by_reporter',
-      'case_events.actor_user_id',
-      'users.display_name',
-      'case_events.details',
-      'case_events.body_enc',
-    ])
-    .where('case_events.case_id', '=', caseId)
-    .orderBy('case_events.id')
-    .execute();
-  return rows.map((row) => ({
+  const [received, rows] = await Promise.all([
+    receivedEvent(db, caseId),
+    db
+      .selectFrom('case_events')
+      .leftJoin('users', 'users.id', 'case_events.actor_user_id')
+      .select([
+        'case_events.id',
+        'case_events.kind',
+        'case_events.at',
+        'case_events.by_reporter',
+        'case_events.actor_user_id',
+        'users.display_name',
+        'case_events.details',
+        'case_events.body_enc',
+      ])
+      .where('case_events.case_id', '=', caseId)
+      .orderBy('case_events.id')
+      .execute(),
+  ]);
+  const events = rows.map((row): CaseEventView => ({
     id: row.id,
     kind: row.kind,
     at: row.at,
@@ -92,4 +128,5 @@ export async function loadCaseEvents(
     details: row.details,
     body: unseal(config.masterKeys, 'case_events', 'body_enc', String(row.id), row.body_enc),
   }));
+  return received ? [received, ...events] : events;
 }

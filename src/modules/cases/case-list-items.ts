@@ -6,6 +6,7 @@ import { caseTeamOrganisations, type Actor } from '../../core/policy.ts';
 import type { DB } from '../../db/schema.ts';
 import { overdueFlags, type OverdueFlags } from './case-clock.ts';
 import { caseSettingsOf } from './case-settings.ts';
+import { sharesFingerprint } from './fingerprint-match.ts';
 
 /** A row of the queue: only what is stored in clear, nothing decrypted. */
 export interface CaseListItem {
@@ -169,10 +170,9 @@ export async function loadListItems(
  * teams they are not linked to. Matches at other desks are left to the possible-duplicates
  * lookup, which withholds what a fresh case could probe and audits every lookup: a flag in the
  * queue would tell at once, unaudited, that a typed-in e-mail was reported elsewhere.
- * One query for the whole page, each probe an index lookup (the fingerprints' primary key for
- * one query for the whole page, each probe an index lookup (the fingerprints' primary key for
- * the page's rows, `case_fingerprints_value` for the other cases, the links' primary key for the
- * pair), so the queue's cost still follows the page size.
+ * One query for the whole page, each probe an index lookup (the primary key for the page's
+ * rows, the three partial fingerprint indexes for the other cases, the links' primary key for
+ * the pair), so the queue's cost still follows the page size.
  */
 async function withUnlinkedDuplicates(
   db: Kysely<DB>,
@@ -181,25 +181,22 @@ async function withUnlinkedDuplicates(
 ): Promise<Set<string>> {
   if (rows.length === 0 || teamOrganisations.length === 0) return new Set();
   const found = await db
-    .selectFrom('case_fingerprints as mine')
-    .select('mine.case_id')
-    .distinct()
+    .selectFrom('cases as mine')
+    .select('mine.id')
     .where(
-      'mine.case_id',
+      'mine.id',
       'in',
       rows.map((row) => row.id),
     )
     .where((eb) =>
       eb.exists(
         eb
-          .selectFrom('case_fingerprints as other')
-          .innerJoin('cases as other_case', 'other_case.id', 'other.case_id')
-          .select('other.case_id')
-          .whereRef('other.kind', '=', 'mine.kind')
-          .whereRef('other.value_hash', '=', 'mine.value_hash')
-          .whereRef('other.case_id', '<>', 'mine.case_id')
-          .where('other_case.erased_at', 'is', null)
-          .where('other_case.organisation_id', 'in', teamOrganisations)
+          .selectFrom('cases as other')
+          .select('other.id')
+          .where(sharesFingerprint('mine', 'other'))
+          .whereRef('other.id', '<>', 'mine.id')
+          .where('other.erased_at', 'is', null)
+          .where('other.organisation_id', 'in', teamOrganisations)
           .where((inner) =>
             inner.not(
               inner.exists(
@@ -209,7 +206,7 @@ async function withUnlinkedDuplicates(
                   // Stored once per pair, smaller id first.
                   .where(
                     sql<boolean>`(case_links.case_id, case_links.linked_case_id) =
-                      (least(mine.case_id, other.case_id), greatest(mine.case_id, other.case_id))`,
+                      (least(mine.id, other.id), greatest(mine.id, other.id))`,
                   ),
               ),
             ),
@@ -217,5 +214,5 @@ async function withUnlinkedDuplicates(
       ),
     )
     .execute();
-  return new Set(found.map((row) => row.case_id));
+  return new Set(found.map((row) => row.id));
 }

@@ -7,6 +7,7 @@ import { caseAccess, caseTeamOrganisations, type Actor } from '../../core/policy
 import type { DB } from '../../db/schema.ts';
 import { translate, type Locale } from '../../i18n/i18n.ts';
 import { fieldError, isUuid } from './case-access.ts';
+import { loadCaseConsents } from './case-consents.ts';
 import { recordCaseEvent } from './case-events.ts';
 import { lockCase } from './lock-case.ts';
 import { seal } from './sealed-fields.ts';
@@ -14,18 +15,7 @@ import type { ReferralBody } from './timeline-schemas.ts';
 
 /** Sending or accepting a referral needs the reporter's sharing consent, still in force. */
 async function requireSharingConsent(trx: Transaction<DB>, caseId: string, locale: Locale) {
-  const consents = await trx
-    .selectFrom('case_consents')
-    .select(['purpose', 'granted', 'text_version', 'withdrawn_at'])
-    .where('case_id', '=', caseId)
-    .execute();
-  const records = consents.map((consent) => ({
-    purpose: consent.purpose,
-    granted: consent.granted,
-    textVersion: consent.text_version,
-    withdrawnAt: consent.withdrawn_at,
-  }));
-  if (!hasConsent(records, 'sharing')) {
+  if (!hasConsent(await loadCaseConsents(trx, caseId), 'sharing')) {
     throw fieldError(locale, 'consent', 'cases.referrals.no_sharing_consent');
   }
 }

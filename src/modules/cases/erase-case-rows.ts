@@ -20,6 +20,9 @@ export async function eraseCaseRows(trx: Transaction<DB>, ids: string[], now: Da
       perpetrator_detail_enc: null,
       reporter_contact_enc: null,
       receipt_hash: null,
+      email_fingerprint: null,
+      phone_fingerprint: null,
+      narrative_fingerprint: null,
       erased_at: now,
       updated_at: now,
       row_version: sql<number>`row_version + 1`,
@@ -72,6 +75,5 @@ export async function eraseCaseRows(trx: Transaction<DB>, ids: string[], now: Da
     .returning('file_id')
     .execute();
   for (const document of documents) await eraseFile(trx, document.file_id);
-  await trx.deleteFrom('case_fingerprints').where('case_id', 'in', ids).execute();
   await trx.deleteFrom('reporter_sessions').where('case_id', 'in', ids).execute();
 }

@@ -6,9 +6,15 @@ import type { DB } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { fieldError, isUuid, loadCaseScope } from './case-access.ts';
 import { recordCaseEvent } from './case-events.ts';
+import {
+  fingerprintKinds,
+  sameFingerprint,
+  sharesFingerprint,
+  type FingerprintKind,
+} from './fingerprint-match.ts';
 import { lockCase } from './lock-case.ts';
 
-type MatchKind = 'email' | 'phone' | 'narrative';
+type MatchKind = FingerprintKind;
 
 export type PossibleDuplicate =
   | {
@@ -51,14 +57,10 @@ export async function findPossibleDuplicates(
   now = new Date(),
 ): Promise<PossibleDuplicate[]> {
   const matches = await db
-    .selectFrom('case_fingerprints as mine')
-    .innerJoin('case_fingerprints as other', (join) =>
-      join
-        .onRef('other.kind', '=', 'mine.kind')
-        .onRef('other.value_hash', '=', 'mine.value_hash')
-        .onRef('other.case_id', '<>', 'mine.case_id'),
+    .selectFrom('cases as mine')
+    .innerJoin('cases', (join) =>
+      join.on(sharesFingerprint('mine', 'cases')).onRef('cases.id', '<>', 'mine.id'),
     )
-    .innerJoin('cases', 'cases.id', 'other.case_id')
     .leftJoin('organisations', 'organisations.id', 'cases.organisation_id')
     .select([
       'cases.id',
@@ -67,20 +69,16 @@ export async function findPossibleDuplicates(
       'cases.received_at',
       'cases.organisation_id',
       'organisations.name as organisation_name',
-      'other.kind',
+      sameFingerprint('mine', 'cases', 'email').as('email'),
+      sameFingerprint('mine', 'cases', 'phone').as('phone'),
+      sameFingerprint('mine', 'cases', 'narrative').as('narrative'),
     ])
-    .where('mine.case_id', '=', caseId)
+    .where('mine.id', '=', caseId)
     .where('cases.erased_at', 'is', null)
     .orderBy('cases.received_at')
     .orderBy('cases.id')
     .limit(200)
     .execute();
-  const byCase = new Map<string, { row: (typeof matches)[number]; kinds: Set<MatchKind> }>();
-  for (const row of matches) {
-    const entry = byCase.get(row.id) ?? { row, kinds: new Set<MatchKind>() };
-    entry.kinds.add(row.kind);
-    byCase.set(row.id, entry);
-  }
   const links = await db
     .selectFrom('case_links')
     .select(['case_id', 'linked_case_id', 'kind'])
@@ -97,10 +95,10 @@ export async function findPossibleDuplicates(
     own !== undefined &&
     now.getTime() - own.received_at.getTime() < FRESH_CONTACT_HOURS * 3_600_000;
   const result: PossibleDuplicate[] = [];
-  for (const { row, kinds } of byCase.values()) {
+  for (const row of matches) {
     const scope = await loadCaseScope(db, row.id);
     const visible = scope !== null && caseAccess(actor, scope) !== null;
-    const matchKinds = [...kinds].sort();
+    const matchKinds = fingerprintKinds.filter((kind) => row[kind]).sort();
     if (visible) {
       result.push({
         visible: true,

@@ -1,11 +1,12 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
-import { consentForMove, hasConsent, type ConsentRecord } from '../../core/cases/consent.ts';
+import { consentForMove, hasConsent } from '../../core/cases/consent.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { canReassignCase, caseTeamRoles, type Actor } from '../../core/policy.ts';
 import type { DB } from '../../db/schema.ts';
 import { translate, type Locale } from '../../i18n/i18n.ts';
 import { fieldError, isUuid } from './case-access.ts';
+import { loadCaseConsents } from './case-consents.ts';
 import { recordCaseEvent } from './case-events.ts';
 import { lockCase } from './lock-case.ts';
 import type { ReassignBody } from './schemas.ts';
@@ -95,21 +96,6 @@ async function targetQueue(db: Kysely<DB>, body: ReassignBody, locale: Locale): 
   };
 }
 
-/** The reporter's consents in force, to know whether they cover the move. */
-async function consentRecords(trx: Transaction<DB>, caseId: string): Promise<ConsentRecord[]> {
-  const rows = await trx
-    .selectFrom('case_consents')
-    .select(['purpose', 'granted', 'text_version', 'withdrawn_at'])
-    .where('case_id', '=', caseId)
-    .execute();
-  return rows.map((row) => ({
-    purpose: row.purpose,
-    granted: row.granted,
-    textVersion: row.text_version,
-    withdrawnAt: row.withdrawn_at,
-  }));
-}
-
 /**
  * A coordinator moves a case to another desk or to an organisation's queue of the network, with
  * a reason (sealed in the event), as far as the reporter's consents reach (`consentForMove`). The response-time targets stay as they were: moving a case does not buy time.
@@ -158,7 +144,7 @@ export async function reassignCase(
       toCoordination: target.coordination,
       competentDesk: competent !== undefined,
     });
-    if (!hasConsent(await consentRecords(trx, row.id), needed)) {
+    if (!hasConsent(await loadCaseConsents(trx, row.id), needed)) {
       throw fieldError(locale, target.field, `cases.validation.move_needs_${needed}`);
     }
     const leavesOrganisation = row.organisation_id !== to.organisationId;

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../../core/policy.ts';
 import type { DB } from '../../db/schema.ts';
 import { translate, type Locale } from '../../i18n/i18n.ts';
+import { loadCaseConsents } from './case-consents.ts';
 import { recordCaseEvent } from './case-events.ts';
 import {
   checkMessageBody,
@@ -29,20 +30,7 @@ async function canMessage(db: Kysely<DB>, caseId: string): Promise<boolean> {
     .executeTakeFirstOrThrow();
   if (row.erased_at !== null) return false;
   if (row.receipt_hash !== null) return true;
-  const consents = await db
-    .selectFrom('case_consents')
-    .select(['purpose', 'granted', 'text_version', 'withdrawn_at'])
-    .where('case_id', '=', caseId)
-    .execute();
-  return hasConsent(
-    consents.map((consent) => ({
-      purpose: consent.purpose,
-      granted: consent.granted,
-      textVersion: consent.text_version,
-      withdrawnAt: consent.withdrawn_at,
-    })),
-    'contact',
-  );
+  return hasConsent(await loadCaseConsents(db, caseId), 'contact');
 }
 
 /** The conversation, decrypted for the case's team; what the reporter sent is now read. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { canWithdraw, consentPurposes, type ConsentPurpose } from '../../core/cases/consent.ts';
+import { loadCaseConsents } from '../cases/case-consents.ts';
 import {
   checkTransition,
   reporterStage,
@@ -96,17 +97,13 @@ export async function loadReporterView(
       .where('kind', '=', 'reporter_added_information')
       .executeTakeFirstOrThrow(),
     countUnreadMessages(db, caseId, 'to_reporter'),
-    db
-      .selectFrom('case_consents')
-      .select(['purpose', 'granted', 'withdrawn_at'])
-      .where('case_id', '=', caseId)
-      .execute(),
+    loadCaseConsents(db, caseId),
   ]);
 
   const consents = consentPurposes.map((purpose): ReporterConsent => {
     const record = consentRows.find((consent) => consent.purpose === purpose);
     const granted = record?.granted ?? false;
-    const withdrawnAt = record?.withdrawn_at ?? null;
+    const withdrawnAt = record?.withdrawnAt ?? null;
     return {
       purpose,
       granted,

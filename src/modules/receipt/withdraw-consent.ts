@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { canWithdraw, type ConsentPurpose } from '../../core/cases/consent.ts';
 import type { DB } from '../../db/schema.ts';
+import { consentGrantedColumn, consentWithdrawnColumn } from '../cases/case-consents.ts';
 
 export type ConsentWithdrawal = 'withdrawn' | 'not_in_force' | 'not_withdrawable';
 
@@ -17,29 +18,22 @@ export async function withdrawConsent(
   purpose: ConsentPurpose,
   now = new Date(),
 ): Promise<ConsentWithdrawal> {
-  if (!canWithdraw(purpose)) return 'not_withdrawable';
+  const withdrawn = consentWithdrawnColumn(purpose);
+  if (!canWithdraw(purpose) || withdrawn === null) return 'not_withdrawable';
   return db.transaction().execute(async (trx) => {
     const updated = await trx
-      .updateTable('case_consents')
-      .set({ withdrawn_at: now })
-      .where('case_id', '=', caseId)
-      .where('purpose', '=', purpose)
-      .where('granted', '=', true)
-      .where('withdrawn_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return 'not_in_force';
-    await trx
       .updateTable('cases')
       .set({
-        statistics_allowed: sql<boolean>`EXISTS (
-          SELECT 1 FROM case_consents
-          WHERE case_consents.case_id = cases.id AND purpose = 'statistics'
-            AND granted AND withdrawn_at IS NULL)`,
+        [withdrawn]: now,
+        ...(purpose === 'statistics' ? { statistics_allowed: false } : {}),
         updated_at: now,
         row_version: sql<number>`row_version + 1`,
       })
       .where('id', '=', caseId)
-      .execute();
+      .where(consentGrantedColumn(purpose), '=', true)
+      .where(withdrawn, 'is', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return 'not_in_force';
     await trx
       .insertInto('case_events')
       .values({

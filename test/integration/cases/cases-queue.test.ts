@@ -62,13 +62,17 @@ describe(`staff cases: intake, queue and access on ${testDatabaseKind}`, () => {
     const page = await list();
     expect(page.items.map((item) => item.id)).toContain(created.id);
 
+    // The consents were given to the operator, who is recorded as having created the case.
     const consents = await world.db
-      .selectFrom('case_consents')
-      .select(['purpose', 'recorded_by'])
-      .where('case_id', '=', created.id)
-      .execute();
-    expect(consents).toHaveLength(4);
-    for (const consent of consents) expect(consent.recorded_by).toBe(world.operator.user.id);
+      .selectFrom('cases')
+      .select(['consent_version', 'consent_handling', 'created_by'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(consents).toEqual({
+      consent_version: '2026-11',
+      consent_handling: true,
+      created_by: world.operator.user.id,
+    });
 
     const detail = await world.operator.client.get(`/api/cases/${created.id}`);
     expect(detail.statusCode).toBe(200);

@@ -179,8 +179,12 @@ describe(`retention: erasing personal data when the clock passes on ${testDataba
     expect(file.content).toBeNull();
     expect(file.erased_at).not.toBeNull();
     expect(
-      await db.selectFrom('case_fingerprints').select('kind').where('case_id', '=', id).execute(),
-    ).toEqual([]);
+      await db
+        .selectFrom('cases')
+        .select(['email_fingerprint', 'phone_fingerprint', 'narrative_fingerprint'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ email_fingerprint: null, phone_fingerprint: null, narrative_fingerprint: null });
     expect(
       await db
         .selectFrom('reporter_sessions')

@@ -121,10 +121,9 @@ describe(`where a case may be moved, and what the reporter agreed to, on ${testD
 
     const withdrawn = await publicCase(world, { consents: withSharing });
     await world.db
-      .updateTable('case_consents')
-      .set({ withdrawn_at: new Date() })
-      .where('case_id', '=', withdrawn.id)
-      .where('purpose', '=', 'sharing')
+      .updateTable('cases')
+      .set({ consent_sharing_withdrawn_at: new Date() })
+      .where('id', '=', withdrawn.id)
       .execute();
     expectFieldError(
       await reassign(withdrawn.id, { helpDeskId: world.firenzeDesk }),

@@ -69,10 +69,9 @@ describe(`case referrals on ${testDatabaseKind}`, () => {
     );
     const withdrawnId = withdrawn.json<{ id: string }>().id;
     await world.db
-      .updateTable('case_consents')
-      .set({ withdrawn_at: new Date() })
-      .where('case_id', '=', withdrawnId)
-      .where('purpose', '=', 'sharing')
+      .updateTable('cases')
+      .set({ consent_sharing_withdrawn_at: new Date() })
+      .where('id', '=', withdrawnId)
       .execute();
     const late = await refer(
       { toOrganisationId: world.otherNode.id, shares: ['notes'] },
@@ -259,10 +258,9 @@ describe(`case referrals on ${testDatabaseKind}`, () => {
     const referralId = sent.json<{ id: string }>().id;
     // Withdrawn behind the referral's back (the receipt flow would also revoke it).
     await world.db
-      .updateTable('case_consents')
-      .set({ withdrawn_at: new Date() })
-      .where('case_id', '=', otherCaseId)
-      .where('purpose', '=', 'sharing')
+      .updateTable('cases')
+      .set({ consent_sharing_withdrawn_at: new Date() })
+      .where('id', '=', otherCaseId)
       .execute();
     const accept = await world.otherOperator.client.post(
       `/api/cases/${otherCaseId}/referrals/${referralId}/accept`,

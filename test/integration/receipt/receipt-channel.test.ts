@@ -232,12 +232,11 @@ describe('the receipt channel', () => {
       .executeTakeFirstOrThrow();
     expect(caseRow.statistics_allowed).toBe(false);
     const consentRow = await db()
-      .selectFrom('case_consents')
-      .select('withdrawn_at')
-      .where('case_id', '=', report.id)
-      .where('purpose', '=', 'statistics')
+      .selectFrom('cases')
+      .select('consent_statistics_withdrawn_at')
+      .where('id', '=', report.id)
       .executeTakeFirstOrThrow();
-    expect(consentRow.withdrawn_at).not.toBeNull();
+    expect(consentRow.consent_statistics_withdrawn_at).not.toBeNull();
     const consentEvent = await db()
       .selectFrom('case_events')
       .select(['details', 'by_reporter'])
@@ -253,12 +252,11 @@ describe('the receipt channel', () => {
       expect(refusedConsent.statusCode, purpose).toBe(409);
     }
     const stillHandling = await db()
-      .selectFrom('case_consents')
-      .select('withdrawn_at')
-      .where('case_id', '=', report.id)
-      .where('purpose', '=', 'handling')
+      .selectFrom('cases')
+      .select('consent_handling')
+      .where('id', '=', report.id)
       .executeTakeFirstOrThrow();
-    expect(stillHandling.withdrawn_at).toBeNull();
+    expect(stillHandling.consent_handling).toBe(true);
 
     // Withdrawing the report: the confirmation is required, then the case is withdrawn.
     const withdrawPage = await browser.get('/it/ricevuta/ritira');

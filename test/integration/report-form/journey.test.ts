@@ -144,17 +144,25 @@ describe('the public report form, step by step', () => {
     expect(stored.receipt_hash).not.toContain(code!.replaceAll(' ', ''));
 
     const consents = await db()
-      .selectFrom('case_consents')
-      .select(['purpose', 'granted', 'text_version', 'locale'])
-      .where('case_id', '=', stored.id)
-      .orderBy('purpose')
-      .execute();
-    expect(consents).toEqual([
-      { purpose: 'contact', granted: true, text_version: '2026-11', locale: 'it' },
-      { purpose: 'handling', granted: true, text_version: '2026-11', locale: 'it' },
-      { purpose: 'sharing', granted: false, text_version: '2026-11', locale: 'it' },
-      { purpose: 'statistics', granted: true, text_version: '2026-11', locale: 'it' },
-    ]);
+      .selectFrom('cases')
+      .select([
+        'consent_version',
+        'reporter_locale',
+        'consent_handling',
+        'consent_sharing',
+        'consent_statistics',
+        'consent_contact',
+      ])
+      .where('id', '=', stored.id)
+      .executeTakeFirstOrThrow();
+    expect(consents).toEqual({
+      consent_version: '2026-11',
+      reporter_locale: 'it',
+      consent_handling: true,
+      consent_sharing: false,
+      consent_statistics: true,
+      consent_contact: true,
+    });
     const documents = await db()
       .selectFrom('case_documents')
       .selectAll()

@@ -93,11 +93,11 @@ describe('the report form and the receipt in the reporting languages', () => {
     ).toBe(ARABIC_NARRATIVE);
     // The consent texts were shown in Arabic: the record says so, with their version.
     const consents = await db()
-      .selectFrom('case_consents')
-      .select(['locale', 'text_version'])
-      .where('case_id', '=', stored.id)
-      .execute();
-    expect(consents.map((consent) => consent.locale)).toEqual(['ar', 'ar', 'ar', 'ar']);
+      .selectFrom('cases')
+      .select(['reporter_locale', 'consent_version'])
+      .where('id', '=', stored.id)
+      .executeTakeFirstOrThrow();
+    expect(consents).toEqual({ reporter_locale: 'ar', consent_version: '2026-11' });
 
     const operator = await createUser(context, { roles: ['operator'], organisationId });
     const staff = new TestClient(context.app);
