@@ -72,6 +72,7 @@ const environmentSchema = z.object({
   // Disclosure control: counts of 1 to k − 1 are hidden in what leaves the case team.
   STATS_THRESHOLD_INTERNAL: z.coerce.number().int().min(2).max(100).default(5),
   STATS_THRESHOLD_PUBLIC: z.coerce.number().int().min(2).max(100).default(10),
+  STATS_PUBLIC_RELEASE_DELAY_DAYS: z.coerce.number().int().min(0).max(366).default(31),
 });
 
 export type DatabaseConfig =
@@ -101,7 +102,7 @@ export interface Config {
   /** Outgoing e-mail; without an SMTP URL nothing is sent (and it is logged as such). */
   mail: { smtpUrl: string | undefined; from: string };
   /** Disclosure-control thresholds: for analysts' views and for the public (and open data). */
-  stats: { internalThreshold: number; publicThreshold: number };
+  stats: { internalThreshold: number; publicThreshold: number; publicReleaseDelayDays: number };
   /** Messages for the operator about generated keys (to print at start). */
   warnings: string[];
 }
@@ -246,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stats: {
       internalThreshold: e.STATS_THRESHOLD_INTERNAL,
       publicThreshold: e.STATS_THRESHOLD_PUBLIC,
+      publicReleaseDelayDays: e.STATS_PUBLIC_RELEASE_DELAY_DAYS,
     },
     warnings,
   };

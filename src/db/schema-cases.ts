@@ -222,6 +222,17 @@ export interface CaseStatsRollupStateTable {
   built_at: Date;
 }
 
+/** The public equality data of one calendar year, released once (202612061400). */
+export interface PublicStatsReleasesTable {
+  year: number;
+  released_at: CreatedAt;
+  threshold: number;
+  taxonomy_version: string;
+  region_code: string;
+  region_name: string;
+  figures: ColumnType<unknown, string, string>;
+}
+
 export interface CaseTables {
   taxonomy_versions: TaxonomyVersionsTable;
   taxonomy_codes: TaxonomyCodesTable;
@@ -238,4 +249,5 @@ export interface CaseTables {
   report_drafts: ReportDraftsTable;
   case_stats_rollup: CaseStatsRollupTable;
   case_stats_rollup_state: CaseStatsRollupStateTable;
+  public_stats_releases: PublicStatsReleasesTable;
 }

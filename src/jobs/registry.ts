@@ -3,6 +3,7 @@ import { eraseExpiredCasesJob } from '../modules/cases/erase-expired-cases.ts';
 import { sendDeadlineRemindersJob } from '../modules/cases/deadline-reminders.ts';
 import { purgeExpiredPreviewsJob } from '../modules/network-import/purge-expired-previews.ts';
 import { purgeExpiredDraftsJob } from '../modules/report-form/purge-expired-drafts.ts';
+import { releasePublicStatsJob } from '../modules/public-site/open-data/public-releases.ts';
 import { rebuildStatsRollupJob } from '../modules/stats/stats-rollup.ts';
 import type { JobDefinition } from './job-definition.ts';
 
@@ -17,4 +18,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   purgeThrottlesJob,
   purgeExpiredDraftsJob,
   rebuildStatsRollupJob,
+  releasePublicStatsJob,
 ];

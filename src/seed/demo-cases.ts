@@ -8,6 +8,7 @@ import { transitionCase } from '../modules/cases/transition-case.ts';
 import { setVictimProfile } from '../modules/cases/victim-profile.ts';
 import { demoCases, type DemoCase } from './demo-cases-data.ts';
 import { seedDemoStatistics } from './demo-statistics.ts';
+import { releasePublicStats } from '../modules/public-site/open-data/public-releases.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -168,5 +169,7 @@ export async function seedDemoCases(
   if (!coordinator) return 0;
   for (const demo of demoCases) await seedCase(db, config, coordinator.id, demo, now);
   await seedDemoStatistics(db, now);
+  // The public data pages show released years; the job would release them within the hour.
+  await releasePublicStats(db, config, now);
   return demoCases.length;
 }

@@ -1,5 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobDefinitions } from '../../../src/jobs/registry.ts';
+import {
+  releasePublicStats,
+  releasePublicStatsJob,
+} from '../../../src/modules/public-site/open-data/public-releases.ts';
 import { testDatabaseKind } from '../../helpers/test-db.ts';
 import { setUpCaseWorld, type CaseWorld } from '../cases/case-fixtures.ts';
 import { generateCases, insertCases, PISA, romeMonth } from '../stats/stats-fixtures.ts';
@@ -28,8 +33,12 @@ const rare = Array.from({ length: 3 }, () => ({
 }));
 const cases = [...generateCases(900, 11), ...rare];
 
+// The generated reports run from January 2025 to June 2026; on this day 2025 is due.
+const RELEASE_DAY = new Date('2026-02-03T09:00:00Z');
+
 describe(`public data pages on ${testDatabaseKind}`, () => {
   let world: CaseWorld;
+  let beforeRelease: string;
   beforeAll(async () => {
     world = await setUpCaseWorld();
     // A lead partner seated in Tuscany puts the map on Tuscany.
@@ -39,6 +48,8 @@ describe(`public data pages on ${testDatabaseKind}`, () => {
       .where('id', '=', world.lead.id)
       .execute();
     await insertCases(world.db, cases);
+    beforeRelease = (await world.context.app.inject({ method: 'GET', url: '/it/dati' })).body;
+    expect(await releasePublicStats(world.db, world.context.config, RELEASE_DAY)).toEqual([2025]);
   });
   afterAll(() => world.context.close());
 
@@ -106,13 +117,54 @@ describe(`public data pages on ${testDatabaseKind}`, () => {
     );
   });
 
-  it('explains the method, and falls back to the current year for an unknown one', async () => {
+  it('explains the method, and falls back to the latest released year for any other', async () => {
     const methodology = await get('/it/dati/metodologia');
     expect(methodology).toContain('Metodologia dei dati');
     expect(methodology).toContain('da 1 a 10 meno uno');
+    expect(methodology).toContain('31 giorni dopo la fine');
     expect(await get('/en/data/methodology')).toContain('Data methodology');
-    const page = await get('/it/dati?period=1999');
-    expect(page).toContain(`<option value="${new Date().getUTCFullYear()}" selected>`);
+    for (const period of ['1999', '2026', 'x']) {
+      const page = await get(`/it/dati?period=${period}`);
+      expect(page).toContain('<option value="2025" selected>');
+      expect(page).not.toContain('<option value="2026"');
+    }
+  });
+
+  it('said nothing was published before the first release, and when it would be', () => {
+    expect(beforeRelease).toContain('Non ci sono ancora dati pubblicati.');
+    expect(beforeRelease).toContain('31 giorni dopo la fine');
+    expect(beforeRelease).not.toContain('site-figures');
+    expect(beforeRelease).not.toContain('site-chart');
+  });
+
+  it('keeps a released year as it was: later reports and classifications change nothing', async () => {
+    const before = await get('/it/dati?period=2025');
+    const csvBefore = await get('/open-data/reports-by-ground-and-year.csv');
+    // A hundred more 2025 reports on one ground, received late in the year, and a case of
+    // 2025 classified afterwards: live figures would show both by difference.
+    await insertCases(
+      world.db,
+      Array.from({ length: 100 }, () => ({
+        ...generateCases(1, 5)[0]!,
+        receivedAt: new Date('2025-12-30T10:00:00Z'),
+        grounds: ['religion_belief'],
+        statisticsAllowed: true,
+      })),
+    );
+    await world.db
+      .updateTable('cases')
+      .set({ ground_codes: ['disability'] })
+      .where('reference', '=', 'GEN-1')
+      .execute();
+    expect(await releasePublicStats(world.db, world.context.config, new Date())).toEqual([]);
+    const strip = (page: string) => page.replace(/name="[^"]*csrf[^"]*" value="[^"]*"/gi, '');
+    expect(strip(await get('/it/dati?period=2025'))).toBe(strip(before));
+    expect(await get('/open-data/reports-by-ground-and-year.csv')).toBe(csvBefore);
+  });
+
+  it('releases from a scheduled job', () => {
+    expect(jobDefinitions).toContain(releasePublicStatsJob);
+    expect(releasePublicStatsJob.schedule?.cron).toBeDefined();
   });
 
   it('publishes a Frictionless Data Package whose tables follow their schemas', async () => {

@@ -6,7 +6,8 @@ import type { CrossTabResult } from '../../stats/schemas.ts';
 import { renderLayout } from '../layout.ts';
 import { dataPages } from '../site-paths.ts';
 import type { MunicipalityMap } from './municipality-map.ts';
-import type { PublicStats, PublicYear } from './public-stats.ts';
+import type { PublicRelease } from './public-releases.ts';
+import type { PublicYear } from './public-stats.ts';
 import { openDataTables } from './open-data-package.ts';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
@@ -129,19 +130,51 @@ function keyFigures(stats: PublicYear, t: T, locale: Locale): SafeHtml {
   </dl>`;
 }
 
-/** "Dati": the network's open equality statistics, with disclosure control, no JavaScript. */
+function openDataSection(t: T): SafeHtml {
+  return html`<section class="mt-5" aria-labelledby="open-data-heading">
+    <h2 id="open-data-heading">${t('package.heading')}</h2>
+    <p>${t('package.lead')}</p>
+    <ul>
+      <li><a href="/open-data/datapackage.json">${t('package.descriptor')}</a></li>
+      ${openDataTables.map(
+        (table) =>
+          html`<li>
+            <a href="/open-data/${table.name}.csv" download>${t(`package.table.${table.name}`)}</a>
+            (CSV)
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
+/**
+ * "Dati": the network's open equality statistics, one released year at a time, with
+ * disclosure control, no JavaScript. Before the first release it says when figures come out.
+ */
 export function renderDataPage(view: {
   locale: Locale;
-  stats: PublicStats;
-  year: PublicYear;
-  map: MunicipalityMap;
+  release: PublicRelease | null;
+  map: MunicipalityMap | null;
   years: readonly number[];
+  releaseDelayDays: number;
 }): string {
-  const { locale, stats, year } = view;
+  const { locale, release } = view;
   const t: T = (key, values) => translate(locale, `public.data.${key}`, values);
+  if (!release) {
+    const main = html`<h1>${t('title')}</h1>
+      <p class="lead">${t('none.lead')}</p>
+      <p>${t('none.when', { days: view.releaseDelayDays })}</p>
+      <p><a href="${dataPages.methodology[locale]}">${t('notes.methodology_link')}</a></p>`;
+    return renderLayout({ locale, title: t('title'), alternates: dataPages.data, main });
+  }
+  const year = release.figures;
+  const releasedOn = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(
+    release.releasedAt,
+  );
   const main = html`<h1>${t('title')}</h1>
-    <p class="lead">${t('lead', { period: String(year.year) })}</p>
-    ${periodForm(year.year, view.years, t, locale)}
+    <p class="lead">${t('lead', { period: String(release.year) })}</p>
+    <p>${t('released', { date: releasedOn, days: view.releaseDelayDays })}</p>
+    ${periodForm(release.year, view.years, t, locale)}
     <section aria-labelledby="figures-heading">
       <h2 id="figures-heading" class="visually-hidden">${t('figures.heading')}</h2>
       ${keyFigures(year, t, locale)}
@@ -156,29 +189,16 @@ export function renderDataPage(view: {
       chart: 'columns',
       keepEmpty: true,
     })}
-    ${view.map.section}
+    ${view.map?.section ?? null}
     <section class="mt-5" aria-labelledby="notes-heading">
       <h2 id="notes-heading">${t('notes.heading')}</h2>
       <ul>
-        <li>${t('notes.suppression', { mark: SUPPRESSED_MARK, threshold: stats.threshold })}</li>
+        <li>${t('notes.suppression', { mark: SUPPRESSED_MARK, threshold: release.threshold })}</li>
         <li>${t('notes.consent')}</li>
-        <li>${t('notes.classification', { version: stats.taxonomyVersion })}</li>
+        <li>${t('notes.classification', { version: release.taxonomyVersion })}</li>
       </ul>
       <p><a href="${dataPages.methodology[locale]}">${t('notes.methodology_link')}</a></p>
     </section>
-    <section class="mt-5" aria-labelledby="open-data-heading">
-      <h2 id="open-data-heading">${t('package.heading')}</h2>
-      <p>${t('package.lead')}</p>
-      <ul>
-        <li><a href="/open-data/datapackage.json">${t('package.descriptor')}</a></li>
-        ${openDataTables.map(
-          (table) =>
-            html`<li>
-              <a href="/open-data/${table.name}.csv" download>${t(`package.table.${table.name}`)}</a>
-              (CSV)
-            </li>`,
-        )}
-      </ul>
-    </section>`;
+    ${openDataSection(t)}`;
   return renderLayout({ locale, title: t('title'), alternates: dataPages.data, main });
 }

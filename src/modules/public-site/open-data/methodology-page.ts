@@ -6,14 +6,26 @@ import { renderLayout } from '../layout.ts';
 import { dataPages, pagePath } from '../site-paths.ts';
 import { UNSTABLE_BELOW } from './municipality-map.ts';
 
-const sections = ['what', 'consent', 'classification', 'suppression', 'rates', 'limits'] as const;
+const sections = [
+  'what',
+  'consent',
+  'classification',
+  'suppression',
+  'releases',
+  'rates',
+  'limits',
+] as const;
 
 /** How the public figures are made: definitions, taxonomy, disclosure control, sources. */
-export function renderMethodologyPage(locale: Locale, publicThreshold: number): string {
+export function renderMethodologyPage(
+  locale: Locale,
+  stats: { publicThreshold: number; publicReleaseDelayDays: number },
+): string {
   const t = (key: string, values?: Record<string, string | number>) =>
     translate(locale, `public.data.methodology.${key}`, values);
   const values = {
-    threshold: publicThreshold,
+    threshold: stats.publicThreshold,
+    days: stats.publicReleaseDelayDays,
     mark: SUPPRESSED_MARK,
     version: currentTaxonomy().version,
     below: UNSTABLE_BELOW,

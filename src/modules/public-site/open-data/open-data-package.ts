@@ -4,12 +4,15 @@ import type { DB } from '../../../db/schema.ts';
 import { translate } from '../../../i18n/i18n.ts';
 import { italianCsv, type ExportValue } from '../../spreadsheets/office-files.ts';
 import { SUPPRESSED_MARK } from '../../stats/crosstab-export.ts';
-import { loadPublicStats, type PublicYear } from './public-stats.ts';
+import { currentTaxonomy } from '../../taxonomy/taxonomy-files.ts';
+import { loadPublicReleases, type PublicRelease } from './public-releases.ts';
+import type { PublicYear } from './public-stats.ts';
 
 /**
  * The network's open data as a Frictionless Data Package: `datapackage.json` describing tidy
- * CSV tables (one row per value and year, each year's total as a row coded `total`), each protected with
- * the public threshold, hidden counts written "c" and declared as the missing value.
+ * CSV tables (one row per value and year, each year's total as a row coded `total`) of the
+ * released years, protected with the public threshold, hidden counts written "c" and declared
+ * as the missing value.
  */
 export const openDataTables = [
   { name: 'reports-by-ground-and-year', rows: 'ground', view: 'byGround' },
@@ -29,27 +32,21 @@ export function findOpenDataTable(name: string): OpenDataTable | undefined {
 const shown = (count: { value: number | null }): ExportValue => count.value ?? SUPPRESSED_MARK;
 
 /**
- * One table as tidy CSV: per year, each value's code, Italian and English labels and count,
- * then the year's total. The same protected figures as the Dati page of each year.
+ * One table as tidy CSV: per released year, each value's code, Italian and English labels and
+ * count, then the year's total. The same stored figures as the Dati page of each year.
  */
-export async function openDataCsv(
-  db: Kysely<DB>,
-  table: OpenDataTable,
-  options: { years: readonly number[]; threshold: number; timeZone: string },
-): Promise<Buffer> {
-  const [it, en] = await Promise.all([
-    loadPublicStats(db, { ...options, locale: 'it' }),
-    loadPublicStats(db, { ...options, locale: 'en' }),
-  ]);
+export async function openDataCsv(db: Kysely<DB>, table: OpenDataTable): Promise<Buffer> {
+  const [it, en] = await Promise.all([loadPublicReleases(db, 'it'), loadPublicReleases(db, 'en')]);
   const totalIt = translate('it', 'stats.export.total');
   const totalEn = translate('en', 'stats.export.total');
   const rows: ExportValue[][] = [];
-  // The two languages are counted apart: labels are matched by code, counts come from one.
   const englishLabels = new Map(
-    en.years.flatMap((year) => year[table.view].rows.map(([value]) => [value!.code, value!.label])),
+    en.flatMap((release) =>
+      release.figures[table.view].rows.map(([value]) => [value!.code, value!.label]),
+    ),
   );
-  for (const year of [...it.years].reverse()) {
-    const italian = year[table.view];
+  for (const year of [...it].reverse()) {
+    const italian = year.figures[table.view];
     italian.rows.forEach(([value], r) => {
       const label = englishLabels.get(value!.code) ?? value!.label;
       rows.push([value!.code, value!.label, label, year.year, shown(italian.rowTotals[r]!)]);
@@ -72,11 +69,13 @@ function headersOf(table: OpenDataTable): string[] {
 /** The Frictionless descriptor: licence, sources, and a table schema per CSV. */
 export function dataPackageDescriptor(options: {
   baseUrl: string;
+  /** Newest first. */
+  releases: readonly PublicRelease[];
+  /** The threshold today, said while nothing is released yet. */
   threshold: number;
-  taxonomyVersion: string;
-  years: readonly number[];
-  today: Date;
 }) {
+  const latest = options.releases[0];
+  const years = options.releases.map((release) => release.year);
   const codeField = (name: string, description: string) => ({
     name,
     type: 'string',
@@ -88,15 +87,18 @@ export function dataPackageDescriptor(options: {
     name: 'osservatorio-equality-data',
     title: translate('it', 'public.data.package.title'),
     description: translate('en', 'public.data.package.description', {
-      threshold: options.threshold,
+      threshold: latest?.threshold ?? options.threshold,
       mark: SUPPRESSED_MARK,
-      version: options.taxonomyVersion,
+      version: latest?.taxonomyVersion ?? currentTaxonomy().version,
     }),
-    created: options.today.toISOString(),
-    temporal: {
-      start: String(Math.min(...options.years)),
-      end: String(Math.max(...options.years)),
-    },
+    // The package changes only when a year is released.
+    ...(latest
+      ? {
+          version: String(latest.year),
+          created: latest.releasedAt.toISOString(),
+          temporal: { start: String(Math.min(...years)), end: String(Math.max(...years)) },
+        }
+      : {}),
     licenses: [
       {
         name: 'CC-BY-4.0',

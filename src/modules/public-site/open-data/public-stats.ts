@@ -24,20 +24,15 @@ import { currentTaxonomy } from '../../taxonomy/taxonomy-files.ts';
 import { networkRegion } from '../find-desk/network-data.ts';
 
 /**
- * What the public sees: calendar years, each published on its own. A year's tables (by ground,
- * area, month, municipality, number of grounds) are one-way breakdowns of the same reports and
- * share one number, the year's total, which is hidden only when it is itself small; their
- * hidden counts are protected within each table, so no table gives away another's. Years do
- * not overlap and no total over several years is published, so no two published figures can be
- * subtracted to isolate a month or a place. (An arbitrary period, such as the last twelve
- * months beside the calendar year, would let a reader subtract one from the other.)
+ * What the public sees: calendar years, each published on its own and once
+ * (`public-releases.ts`). A year's tables (by ground, area, month, municipality, number of
+ * grounds) are one-way breakdowns of the same reports and share one number, the year's total,
+ * which is hidden only when it is itself small; their hidden counts are protected within each
+ * table, so no table gives away another's. Years do not overlap and no total over several
+ * years is published, so no two published figures can be subtracted to isolate a month or a
+ * place. (An arbitrary period, such as the last twelve months beside the calendar year, would
+ * let a reader subtract one from the other.)
  */
-
-/** The years offered: this one and the four before it. */
-export function offeredYears(today: Date): number[] {
-  const year = today.getUTCFullYear();
-  return [year, year - 1, year - 2, year - 3, year - 4];
-}
 
 export interface PublicYear {
   year: number;

@@ -8,22 +8,22 @@ import { dataPages } from '../site-paths.ts';
 import { renderDataPage } from './data-page.ts';
 import { renderMethodologyPage } from './methodology-page.ts';
 import { renderMunicipalityMap } from './municipality-map.ts';
-import { loadPublicStats, offeredYears } from './public-stats.ts';
+import { loadPublicReleases } from './public-releases.ts';
 import { notFound } from '../../../core/errors.ts';
 import { officeContentTypes } from '../../spreadsheets/office-files.ts';
-import { currentTaxonomy } from '../../taxonomy/taxonomy-files.ts';
 import { dataPackageDescriptor, findOpenDataTable, openDataCsv } from './open-data-package.ts';
 
 export const OPEN_DATA_PATH = '/open-data';
 const tableParams = z.object({ file: z.string().max(100) });
 
-// An unknown year falls back to the current one: the form offers only valid ones, and a
-// hand-edited address still gets a page.
+// An unknown year falls back to the latest released one: the form offers only released
+// years, and a hand-edited address still gets a page.
 const dataQuery = z.object({ period: z.string().max(20).optional() });
 
 /**
- * The public equality data ("Dati") and its methodology: aggregates with the public
- * disclosure-control threshold, no personal data, so no audit rows; works without JavaScript.
+ * The public equality data ("Dati") and its methodology: the released years
+ * (`public-releases.ts`), aggregates protected with the public threshold when they were
+ * released, no personal data, so no audit rows; works without JavaScript.
  */
 export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -44,22 +44,25 @@ export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
       async (request, reply) => {
         request.locale = locale;
         rememberLocale(reply, app.deps.config, locale);
-        const years = offeredYears(new Date());
+        const releases = await loadPublicReleases(db(), locale);
         const chosen = Number(request.query.period);
-        const stats = await loadPublicStats(db(), {
-          years,
-          threshold: app.deps.config.stats.publicThreshold,
-          timeZone: app.deps.config.cases.timeZone,
+        const release = releases.find((candidate) => candidate.year === chosen) ?? releases[0];
+        const map = release
+          ? await renderMunicipalityMap(db(), {
+              byMunicipality: release.figures.byMunicipality,
+              regionCode: release.regionCode,
+              regionName: release.regionName,
+              locale,
+            })
+          : null;
+        const page = renderDataPage({
           locale,
+          release: release ?? null,
+          map,
+          years: releases.map((candidate) => candidate.year),
+          releaseDelayDays: app.deps.config.stats.publicReleaseDelayDays,
         });
-        const year = stats.years.find((candidate) => candidate.year === chosen) ?? stats.years[0]!;
-        const map = await renderMunicipalityMap(db(), {
-          byMunicipality: year.byMunicipality,
-          regionCode: stats.regionCode,
-          regionName: stats.regionName,
-          locale,
-        });
-        return sendPage(reply, locale, renderDataPage({ locale, stats, year, map, years }));
+        return sendPage(reply, locale, page);
       },
     );
 
@@ -76,7 +79,7 @@ export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
       async (request, reply) => {
         request.locale = locale;
         rememberLocale(reply, app.deps.config, locale);
-        const page = renderMethodologyPage(locale, app.deps.config.stats.publicThreshold);
+        const page = renderMethodologyPage(locale, app.deps.config.stats);
         return sendPage(reply, locale, page);
       },
     );
@@ -93,6 +96,7 @@ export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const baseUrl = app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const releases = await loadPublicReleases(db(), 'en');
       return reply
         .header('content-type', officeContentTypes.json)
         .header('cache-control', 'no-cache')
@@ -100,10 +104,8 @@ export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
           JSON.stringify(
             dataPackageDescriptor({
               baseUrl,
+              releases,
               threshold: app.deps.config.stats.publicThreshold,
-              taxonomyVersion: currentTaxonomy().version,
-              years: offeredYears(new Date()),
-              today: new Date(),
             }),
             null,
             2,
@@ -126,11 +128,7 @@ export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
       const match = /^([a-z-]+)\.csv$/.exec(request.params.file);
       const table = match ? findOpenDataTable(match[1]!) : undefined;
       if (!table) throw notFound();
-      const csv = await openDataCsv(db(), table, {
-        years: offeredYears(new Date()),
-        threshold: app.deps.config.stats.publicThreshold,
-        timeZone: app.deps.config.cases.timeZone,
-      });
+      const csv = await openDataCsv(db(), table);
       return reply
         .header('content-type', officeContentTypes.csv)
         .header('content-disposition', `attachment; filename="${table.name}.csv"`)
