@@ -30,6 +30,8 @@ const expectedRoutes: Record<string, { permission: Permission; audit: string | n
   'GET /en/data': publicPage,
   'GET /it/dati/metodologia': publicPage,
   'GET /en/data/methodology': publicPage,
+  'GET /it/dati/rapporto/:year': publicPage,
+  'GET /en/data/report/:year': publicPage,
   'GET /open-data/datapackage.json': publicPage,
   'GET /open-data/:file': publicPage,
   'GET /it/segnala': publicPage,

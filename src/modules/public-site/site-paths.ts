@@ -22,6 +22,8 @@ export type NetworkPage = keyof typeof networkPages;
 export const dataPages = {
   data: { it: '/it/dati', en: '/en/data' },
   methodology: { it: '/it/dati/metodologia', en: '/en/data/methodology' },
+  /** Followed by `/<year>`: the released year's report as a tagged PDF. */
+  report: { it: '/it/dati/rapporto', en: '/en/data/report' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** The public report form ("segnalazione"), served by `src/modules/report-form/`. */

@@ -1,4 +1,13 @@
 import { parse } from 'csv-parse/sync';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobDefinitions } from '../../../src/jobs/registry.ts';
 import {
@@ -160,6 +169,62 @@ describe(`public data pages on ${testDatabaseKind}`, () => {
     const strip = (page: string) => page.replace(/name="[^"]*csrf[^"]*" value="[^"]*"/gi, '');
     expect(strip(await get('/it/dati?period=2025'))).toBe(strip(before));
     expect(await get('/open-data/reports-by-ground-and-year.csv')).toBe(csvBefore);
+  });
+
+  it('offers each released year as a tagged PDF report a screen reader can follow', async () => {
+    const page = await get('/it/dati?period=2025');
+    expect(page).toContain('href="/it/dati/rapporto/2025"');
+    const response = await world.context.app.inject({
+      method: 'GET',
+      url: '/it/dati/rapporto/2025',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pdf = await PDFDocument.load(response.rawPayload, { updateMetadata: false });
+    expect(pdf.getTitle()).toBe('Dati sulle discriminazioni: rapporto 2025');
+    expect(pdf.getPageCount()).toBeGreaterThan(2);
+    const catalog = pdf.catalog;
+    expect(catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('it-IT');
+    const markInfo = catalog.lookup(PDFName.of('MarkInfo'), PDFDict);
+    expect(markInfo.lookup(PDFName.of('Marked'), PDFBool).asBoolean()).toBe(true);
+    const viewer = catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict);
+    expect(viewer.lookup(PDFName.of('DisplayDocTitle'), PDFBool).asBoolean()).toBe(true);
+
+    // The structure tree, in reading order: headings, tables with header cells, figures with
+    // alternative text.
+    const kinds: string[] = [];
+    const figureAlts: string[] = [];
+    const walk = (node: PDFObject | undefined) => {
+      const value = node ? pdf.context.lookup(node) : undefined;
+      if (value instanceof PDFArray) {
+        for (let index = 0; index < value.size(); index += 1) walk(value.get(index));
+      } else if (value instanceof PDFDict) {
+        const kind = value.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText();
+        if (kind) kinds.push(kind);
+        if (kind === 'Figure') {
+          figureAlts.push(value.lookupMaybe(PDFName.of('Alt'), PDFString)?.decodeText() ?? '');
+        }
+        walk(value.get(PDFName.of('K')));
+      }
+    };
+    walk(catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).get(PDFName.of('K')));
+    expect(kinds[0]).toBe('Document');
+    expect(kinds[1]).toBe('H1');
+    for (const kind of ['H2', 'H3', 'P', 'Table', 'TR', 'TH', 'TD', 'L', 'LI', 'Figure']) {
+      expect(kinds, kind).toContain(kind);
+    }
+    expect(figureAlts).toHaveLength(3);
+    for (const alt of figureAlts) expect(alt).toMatch(/^Segnalazioni per .+ la tabella che segue/);
+
+    const english = await world.context.app.inject({ method: 'GET', url: '/en/data/report/2025' });
+    expect(english.statusCode).toBe(200);
+    expect((await PDFDocument.load(english.rawPayload)).getTitle()).toBe(
+      'Data on discrimination: 2025 report',
+    );
+    for (const url of ['/it/dati/rapporto/2026', '/it/dati/rapporto/abc', '/en/data/report/1999']) {
+      const missing = await world.context.app.inject({ method: 'GET', url });
+      expect(missing.statusCode, url).toBe(404);
+    }
   });
 
   it('releases from a scheduled job', () => {

@@ -13,12 +13,12 @@ import { openDataTables } from './open-data-package.ts';
 type T = (key: string, values?: Record<string, string | number>) => string;
 type Count = { value: number | null };
 
-function countText(count: Count, locale: Locale): string {
+export function countText(count: Count, locale: Locale): string {
   return count.value === null ? SUPPRESSED_MARK : new Intl.NumberFormat(locale).format(count.value);
 }
 
-/** The rows of a one-way table worth showing: those with reports, or hidden. */
-function tableRows(table: CrossTabResult): { code: string; label: string; count: Count }[] {
+/** The rows of a one-way table, with their codes, labels and published counts. */
+export function tableRows(table: CrossTabResult): { code: string; label: string; count: Count }[] {
   return table.rows.map(([value], index) => ({
     code: value!.code,
     label: value!.label,
@@ -26,17 +26,22 @@ function tableRows(table: CrossTabResult): { code: string; label: string; count:
   }));
 }
 
-function breakdownSection(options: {
+/** The breakdowns of a year, in the order the page and the report show them. */
+export const breakdowns = [
+  { id: 'ground', view: 'byGround', chart: 'bars', keepEmpty: false },
+  { id: 'domain', view: 'byDomain', chart: 'bars', keepEmpty: false },
+  { id: 'month', view: 'byMonth', chart: 'columns', keepEmpty: true },
+] as const;
+
+/** The chart of a breakdown as SVG: bars by value, or columns by month. */
+export function breakdownChart(options: {
   id: string;
-  table: CrossTabResult;
-  t: T;
-  locale: Locale;
+  rows: readonly { code: string; label: string; count: Count }[];
+  title: string;
   chart: 'bars' | 'columns';
-  keepEmpty?: boolean;
-}): SafeHtml {
-  const { id, table, t, locale } = options;
-  const rows = tableRows(table).filter((row) => options.keepEmpty || row.count.value !== 0);
-  const title = t(`${id}.title`);
+  locale: Locale;
+}): string {
+  const { id, rows, title, locale } = options;
   // Months read "dic 25" under the columns; the table keeps "dicembre 2025".
   const short = new Intl.DateTimeFormat(locale, {
     month: 'short',
@@ -50,8 +55,23 @@ function breakdownSection(options: {
     value: row.count.value,
   }));
   const chartOptions = { counts, title, hiddenMark: SUPPRESSED_MARK, locale };
-  const svg =
-    options.chart === 'bars' ? horizontalBarChart(chartOptions) : timeColumnChart(chartOptions);
+  return options.chart === 'bars'
+    ? horizontalBarChart(chartOptions)
+    : timeColumnChart(chartOptions);
+}
+
+function breakdownSection(options: {
+  id: string;
+  table: CrossTabResult;
+  t: T;
+  locale: Locale;
+  chart: 'bars' | 'columns';
+  keepEmpty?: boolean;
+}): SafeHtml {
+  const { id, table, t, locale } = options;
+  const rows = tableRows(table).filter((row) => options.keepEmpty || row.count.value !== 0);
+  const title = t(`${id}.title`);
+  const svg = breakdownChart({ id, rows, title, chart: options.chart, locale });
   return html`<section class="mt-5" aria-labelledby="${id}-heading">
     <h2 id="${id}-heading">${title}</h2>
     ${table.rowsMaySumToMore ? html`<p>${t('multiple_note')}</p>` : null}
@@ -175,20 +195,18 @@ export function renderDataPage(view: {
     <p class="lead">${t('lead', { period: String(release.year) })}</p>
     <p>${t('released', { date: releasedOn, days: view.releaseDelayDays })}</p>
     ${periodForm(release.year, view.years, t, locale)}
+    <p>
+      <a href="${dataPages.report[locale]}/${String(release.year)}">
+        ${t('report.download', { year: release.year })}
+      </a>
+    </p>
     <section aria-labelledby="figures-heading">
       <h2 id="figures-heading" class="visually-hidden">${t('figures.heading')}</h2>
       ${keyFigures(year, t, locale)}
     </section>
-    ${breakdownSection({ id: 'ground', table: year.byGround, t, locale, chart: 'bars' })}
-    ${breakdownSection({ id: 'domain', table: year.byDomain, t, locale, chart: 'bars' })}
-    ${breakdownSection({
-      id: 'month',
-      table: year.byMonth,
-      t,
-      locale,
-      chart: 'columns',
-      keepEmpty: true,
-    })}
+    ${breakdowns.map((breakdown) =>
+      breakdownSection({ ...breakdown, table: year[breakdown.view], t, locale }),
+    )}
     ${view.map?.section ?? null}
     <section class="mt-5" aria-labelledby="notes-heading">
       <h2 id="notes-heading">${t('notes.heading')}</h2>

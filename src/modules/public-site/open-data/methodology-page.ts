@@ -6,7 +6,7 @@ import { renderLayout } from '../layout.ts';
 import { dataPages, pagePath } from '../site-paths.ts';
 import { UNSTABLE_BELOW } from './municipality-map.ts';
 
-const sections = [
+export const methodologySections = [
   'what',
   'consent',
   'classification',
@@ -32,7 +32,7 @@ export function renderMethodologyPage(
   };
   const main = html`<h1>${t('title')}</h1>
     <p class="lead">${t('lead')}</p>
-    ${sections.map(
+    ${methodologySections.map(
       (section) =>
         html`<section aria-labelledby="methodology-${section}">
           <h2 id="methodology-${section}" class="mt-4">${t(`${section}.heading`)}</h2>

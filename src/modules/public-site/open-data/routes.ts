@@ -9,6 +9,7 @@ import { renderDataPage } from './data-page.ts';
 import { renderMethodologyPage } from './methodology-page.ts';
 import { renderMunicipalityMap } from './municipality-map.ts';
 import { loadPublicReleases } from './public-releases.ts';
+import { annualReportPdf } from './annual-report-cache.ts';
 import { notFound } from '../../../core/errors.ts';
 import { officeContentTypes } from '../../spreadsheets/office-files.ts';
 import { dataPackageDescriptor, findOpenDataTable, openDataCsv } from './open-data-package.ts';
@@ -19,6 +20,7 @@ const tableParams = z.object({ file: z.string().max(100) });
 // An unknown year falls back to the latest released one: the form offers only released
 // years, and a hand-edited address still gets a page.
 const dataQuery = z.object({ period: z.string().max(20).optional() });
+const reportParams = z.object({ year: z.string().max(10) });
 
 /**
  * The public equality data ("Dati") and its methodology: the released years
@@ -63,6 +65,38 @@ export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
           releaseDelayDays: app.deps.config.stats.publicReleaseDelayDays,
         });
         return sendPage(reply, locale, page);
+      },
+    );
+
+    app.get(
+      `${dataPages.report[locale]}/:year`,
+      {
+        config: { permission: 'public', audit: null },
+        schema: {
+          tags: ['public-site'],
+          summary: `A released year's report as a tagged PDF (${locale})`,
+          params: reportParams,
+        },
+      },
+      async (request, reply) => {
+        const releases = await loadPublicReleases(db(), locale);
+        const release = releases.find(
+          (candidate) => String(candidate.year) === request.params.year,
+        );
+        if (!release) throw notFound();
+        const pdf = await annualReportPdf(release, {
+          locale,
+          releaseDelayDays: app.deps.config.stats.publicReleaseDelayDays,
+        });
+        const name = locale === 'it' ? 'rapporto-dati' : 'data-report';
+        return (
+          reply
+            .header('content-type', 'application/pdf')
+            .header('content-disposition', `inline; filename="${name}-${release.year}.pdf"`)
+            // A released year never changes: its report can be kept for a day.
+            .header('cache-control', 'public, max-age=86400')
+            .send(pdf)
+        );
       },
     );
 
