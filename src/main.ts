@@ -34,10 +34,18 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = await buildApp({ config, database, version });
+  // Routes queue jobs (a report to draw) through this, bound once the worker has started.
+  const worker: { jobs?: Awaited<ReturnType<typeof startJobs>> } = {};
+  const app = await buildApp({
+    config,
+    database,
+    version,
+    jobs: { send: async (name, data) => (worker.jobs ? worker.jobs.send(name, data) : null) },
+  });
   const jobs = config.jobs.enabled
     ? await startJobs({ database, config, logger: app.log })
     : undefined;
+  worker.jobs = jobs;
   await app.listen({ port: config.port, host: config.host });
 
   const address = `http://${config.host}:${config.port}`;

@@ -233,6 +233,25 @@ export interface PublicStatsReleasesTable {
   figures: ColumnType<unknown, string, string>;
 }
 
+/** A staff report on equality data, drawn by a job (202612061500). */
+export interface StatsReportsTable {
+  id: Generated<string>;
+  requested_by: string;
+  year: number;
+  municipality_code: string | null;
+  locale: 'it' | 'en';
+  status: ColumnType<
+    'queued' | 'running' | 'done' | 'failed',
+    'queued' | undefined,
+    'queued' | 'running' | 'done' | 'failed'
+  >;
+  progress: Generated<number>;
+  file_id: string | null;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+  expires_at: Timestamp;
+}
+
 export interface CaseTables {
   taxonomy_versions: TaxonomyVersionsTable;
   taxonomy_codes: TaxonomyCodesTable;
@@ -250,4 +269,5 @@ export interface CaseTables {
   case_stats_rollup: CaseStatsRollupTable;
   case_stats_rollup_state: CaseStatsRollupStateTable;
   public_stats_releases: PublicStatsReleasesTable;
+  stats_reports: StatsReportsTable;
 }

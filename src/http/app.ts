@@ -24,6 +24,11 @@ export interface AppDependencies {
   version: string;
   /** Overrides for tests (e.g. a logger stream to inspect what is logged). */
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Queues a background job; absent when jobs do not run (`JOBS=off`, tests), and the request
+   * is then left for a worker to pick up or a test to run.
+   */
+  jobs?: { send(name: string, data: object): Promise<string | null> };
 }
 
 export type App = FastifyInstance;

@@ -14,6 +14,7 @@ import { unarProtocolRoutes } from '../modules/organisations/unar-protocol-route
 import { publicSiteRoutes } from '../modules/public-site/routes.ts';
 import { receiptRoutes } from '../modules/receipt/routes.ts';
 import { reportFormRoutes } from '../modules/report-form/routes.ts';
+import { statsReportRoutes } from '../modules/stats/report-routes.ts';
 import { statsRoutes } from '../modules/stats/routes.ts';
 import { taxonomyRoutes } from '../modules/taxonomy/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
@@ -35,6 +36,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(caseTimelineRoutes);
   await app.register(taxonomyRoutes);
   await app.register(statsRoutes);
+  await app.register(statsReportRoutes);
   await app.register(receiptRoutes);
   await app.register(publicSiteRoutes);
   await app.register(reportFormRoutes);

@@ -4,6 +4,7 @@ import { sendDeadlineRemindersJob } from '../modules/cases/deadline-reminders.ts
 import { purgeExpiredPreviewsJob } from '../modules/network-import/purge-expired-previews.ts';
 import { purgeExpiredDraftsJob } from '../modules/report-form/purge-expired-drafts.ts';
 import { releasePublicStatsJob } from '../modules/public-site/open-data/public-releases.ts';
+import { buildStatsReportJob, purgeStatsReportsJob } from '../modules/stats/staff-reports.ts';
 import { rebuildStatsRollupJob } from '../modules/stats/stats-rollup.ts';
 import type { JobDefinition } from './job-definition.ts';
 
@@ -19,4 +20,6 @@ export const jobDefinitions: readonly JobDefinition[] = [
   purgeExpiredDraftsJob,
   rebuildStatsRollupJob,
   releasePublicStatsJob,
+  buildStatsReportJob,
+  purgeStatsReportsJob,
 ];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/i18n/i18n.ts';
-import { demoUser, expectNoAxeViolations, startHarness, type BrowserHarness } from './harness.ts';
+import { buildStaffReport } from '../../src/modules/stats/staff-reports.ts';
+import { expectNoAxeViolations, signInAs, startHarness, type BrowserHarness } from './harness.ts';
 
 const it_ = (key: string, values?: Record<string, string | number>) => translate('it', key, values);
 
@@ -13,12 +14,7 @@ describe('equality data in the back office', () => {
 
   it('lets an analyst pivot the counts, keep the view in the address and download it', async () => {
     const page = await harness.newPage();
-    const user = demoUser(harness, 'analyst');
-    await page.goto('/app/login');
-    await page.getByLabel(it_('bo.login.email')).fill(user.email);
-    await page.getByLabel(it_('bo.login.password'), { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: it_('bo.login.submit') }).click();
-    await page.getByRole('button', { name: it_('bo.header.signOut') }).waitFor();
+    await signInAs(harness, page, 'analyst');
 
     await page
       .getByRole('navigation', { name: it_('bo.nav.label') })
@@ -54,5 +50,41 @@ describe('equality data in the back office', () => {
     // The same view, opened from its address, shows the same table.
     await page.reload();
     await page.getByRole('columnheader', { name: it_('stats.dimension.domain') }).waitFor();
+  });
+
+  it('draws a PDF report in the background, shows its progress and offers it when ready', async () => {
+    const page = await harness.newPage();
+    await signInAs(harness, page, 'analyst');
+    await page.goto('/app/stats');
+    const year = String(new Date().getUTCFullYear() - 1);
+    await page.getByLabel(it_('bo.stats.reports.year')).selectOption(year);
+    await page.getByRole('button', { name: it_('bo.stats.reports.request') }).click();
+    const territory = it_('bo.stats.reports.network');
+    const progress = page.getByRole('progressbar', {
+      name: it_('bo.stats.reports.progressLabel', { year, territory }),
+    });
+    // Queued at 0 %: the bar has no width yet, the words say it is waiting.
+    await progress.waitFor({ state: 'attached' });
+    expect(await page.getByText(it_('bo.stats.reports.status.queued')).count()).toBe(1);
+    await expectNoAxeViolations(page, 'statistics dashboard, report in progress');
+
+    // The worker's part, as pg-boss would run it in the server.
+    const db = harness.app.deps.database.db;
+    const queued = await db
+      .selectFrom('stats_reports')
+      .select('id')
+      .where('status', '=', 'queued')
+      .executeTakeFirstOrThrow();
+    await buildStaffReport(db, harness.app.deps.config, queued.id);
+
+    const link = page.getByRole('link', {
+      name: it_('bo.stats.reports.download', { year, territory }),
+    });
+    await link.waitFor();
+    expect(await progress.count()).toBe(0);
+    await expectNoAxeViolations(page, 'statistics dashboard, report ready');
+    const file = await page.request.get((await link.getAttribute('href'))!);
+    expect(file.headers()['content-type']).toBe('application/pdf');
+    expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -80,3 +80,30 @@ export function exportHref(query: StatsQuery, format: 'csv' | 'xlsx' | 'json'): 
   const params = new URLSearchParams({ ...apiQuery(query), format });
   return `/api/stats/crosstab/export?${params.toString()}`;
 }
+
+export interface StatsReport {
+  id: string;
+  year: number;
+  municipality: { code: string; name: string } | null;
+  locale: 'it' | 'en';
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  createdAt: string;
+  finishedAt: string | null;
+  expiresAt: string;
+}
+
+export function listStatsReports(): Promise<{ reports: StatsReport[]; years: number[] }> {
+  return apiRequest('GET', '/api/stats/reports');
+}
+
+export function requestStatsReport(body: {
+  year: number;
+  municipalityCode: string | null;
+}): Promise<StatsReport> {
+  return apiRequest('POST', '/api/stats/reports', { body });
+}
+
+export function statsReportHref(id: string): string {
+  return `/api/stats/reports/${id}/file`;
+}

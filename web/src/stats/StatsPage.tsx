@@ -17,6 +17,7 @@ import { useUrlFilters } from '../common/useUrlFilters.ts';
 import { useT } from '../i18n/useT.ts';
 import { CrossTabTable } from './CrossTabTable.tsx';
 import { StatsFiltersForm } from './StatsFiltersForm.tsx';
+import { StatsReportsPanel } from './StatsReportsPanel.tsx';
 
 function KeyFigures({ figures }: { figures: Intersectional }) {
   const t = useT();
@@ -124,6 +125,7 @@ export function StatsPage() {
           <p className="small">{t('bo.stats.consentNote')}</p>
         </section>
       )}
+      <StatsReportsPanel />
     </>
   );
 }

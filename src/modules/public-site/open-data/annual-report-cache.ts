@@ -15,7 +15,10 @@ export function annualReportPdf(
   const key = `${release.year}:${options.locale}:${release.releasedAt.toISOString()}:${options.releaseDelayDays}`;
   let report = reports.get(key);
   if (!report) {
-    report = renderAnnualReportPdf(release, options);
+    report = renderAnnualReportPdf(release, {
+      locale: options.locale,
+      edition: { kind: 'release', releaseDelayDays: options.releaseDelayDays },
+    });
     reports.set(key, report);
     report.catch(() => reports.delete(key));
     if (reports.size > MAX_REPORTS) reports.delete(reports.keys().next().value!);

@@ -164,14 +164,30 @@ function numberPages(doc: PDFKit.PDFDocument, locale: Locale) {
   }
 }
 
+/**
+ * Who a report is for: the public edition of a released year, or an internal one drawn for
+ * staff from the figures of the moment, for the network or one municipality, with the
+ * internal threshold and marked as not for publication.
+ */
+export type ReportEdition =
+  | { kind: 'release'; releaseDelayDays: number }
+  | { kind: 'internal'; territoryName: string | null };
+
 export async function renderAnnualReportPdf(
   release: PublicRelease,
-  options: { locale: Locale; releaseDelayDays: number },
+  options: { locale: Locale; edition: ReportEdition },
 ): Promise<Buffer> {
-  const { locale } = options;
+  const { locale, edition } = options;
   const t = (key: string, values?: Record<string, string | number>) =>
     translate(locale, `public.data.${key}`, values);
-  const title = t('report.title', { year: release.year });
+  const territory = edition.kind === 'internal' ? edition.territoryName : null;
+  const title =
+    edition.kind === 'release'
+      ? t('report.title', { year: release.year })
+      : t('report.internal.title', {
+          year: release.year,
+          territory: territory ?? release.regionName,
+        });
   // PDF/UA: pdfkit writes the identification, the language and the title to show; its types
   // do not list that subset yet.
   const doc = new PDFDocument({
@@ -207,9 +223,14 @@ export async function renderAnnualReportPdf(
     release.releasedAt,
   );
   writer.heading(1, title);
-  writer.paragraph(t('lead', { period: String(release.year) }));
-  writer.paragraph(t('released', { date: releasedOn, days: options.releaseDelayDays }));
-  writer.paragraph(t('report.region', { region: release.regionName }));
+  if (edition.kind === 'release') {
+    writer.paragraph(t('lead', { period: String(release.year) }));
+    writer.paragraph(t('released', { date: releasedOn, days: edition.releaseDelayDays }));
+  } else {
+    writer.paragraph(t('report.internal.warning', { threshold: release.threshold }));
+    writer.paragraph(t('report.internal.drawn', { date: releasedOn }));
+  }
+  writer.paragraph(t('report.region', { region: territory ?? release.regionName }));
 
   writer.heading(2, t('figures.heading'));
   writer.table(
@@ -241,12 +262,15 @@ export async function renderAnnualReportPdf(
     );
   }
 
-  const places = tableRows(figures.byMunicipality).filter((row) => row.count.value !== 0);
-  writer.heading(2, t('report.municipality.title', { region: release.regionName }));
-  writer.table(
-    [t('map.column.municipality'), t('column.reports')],
-    places.map((row) => [row.label, countText(row.count, locale)]),
-  );
+  // A municipality's own report has no table of municipalities.
+  if (territory === null) {
+    const places = tableRows(figures.byMunicipality).filter((row) => row.count.value !== 0);
+    writer.heading(2, t('report.municipality.title', { region: release.regionName }));
+    writer.table(
+      [t('map.column.municipality'), t('column.reports')],
+      places.map((row) => [row.label, countText(row.count, locale)]),
+    );
+  }
 
   writer.heading(2, t('notes.heading'));
   writer.list([
@@ -261,9 +285,14 @@ export async function renderAnnualReportPdf(
     mark: SUPPRESSED_MARK,
     version: release.taxonomyVersion,
     below: UNSTABLE_BELOW,
-    days: options.releaseDelayDays,
+    days: edition.kind === 'release' ? edition.releaseDelayDays : 0,
   };
-  for (const section of methodologySections) {
+  // An internal report is drawn from today's figures: the section on yearly releases is not
+  // about it.
+  const sections = methodologySections.filter(
+    (section) => edition.kind === 'release' || section !== 'releases',
+  );
+  for (const section of sections) {
     writer.heading(3, t(`methodology.${section}.heading`));
     writer.paragraph(t(`methodology.${section}.text`, values));
   }

@@ -114,10 +114,17 @@ function foldOutsideRegion(counted: CountedCrossTab, regionCode: string): Counte
   };
 }
 
-/** Every offered year, each table protected with the public threshold. */
+/** The given years, each table protected with the given threshold (public, or internal for staff). */
 export async function loadPublicStats(
   db: Kysely<DB>,
-  options: { years: readonly number[]; threshold: number; timeZone: string; locale: Locale },
+  options: {
+    years: readonly number[];
+    threshold: number;
+    timeZone: string;
+    locale: Locale;
+    /** Only the reports of one municipality (a staff report). */
+    municipalityCode?: string;
+  },
 ): Promise<PublicStats> {
   const { threshold, timeZone, locale } = options;
   const first = Math.min(...options.years);
@@ -126,6 +133,7 @@ export async function loadPublicStats(
     population: 'reports' as const,
     from: `${first}-01` as Month,
     to: `${last}-12` as Month,
+    ...(options.municipalityCode ? { municipalityCode: options.municipalityCode } : {}),
   };
   const region = await networkRegion(db);
   const byYear = (rows: 'ground' | 'domain' | 'month' | 'municipality') =>
