@@ -21,7 +21,8 @@ describe('equality data in the back office', () => {
       .getByRole('link', { name: it_('bo.stats.nav'), exact: true })
       .click();
     await page.getByRole('heading', { level: 1, name: it_('bo.stats.title') }).waitFor();
-    const table = page.getByRole('table');
+    // The cross-tab comes first; the trend and the map have tables of their own below.
+    const table = page.getByRole('table').first();
     await table.waitFor();
     expect(await table.innerText()).toContain('Origine razziale o etnica');
     expect(await page.locator('.bo-stats-figures').innerText()).toContain(
@@ -86,5 +87,38 @@ describe('equality data in the back office', () => {
     const file = await page.request.get((await link.getAttribute('href'))!);
     expect(file.headers()['content-type']).toBe('application/pdf');
     expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('shows the trend and the map by count or rate, each with its table, following the filters', async () => {
+    const page = await harness.newPage();
+    await signInAs(harness, page, 'node_coordinator');
+    await page.goto('/app/stats');
+    const trend = page.getByRole('table', { name: /variazione sul periodo precedente/ });
+    await trend.waitFor();
+    const year = String(new Date().getUTCFullYear() - 1);
+    expect(await trend.getByRole('rowheader', { name: year }).count()).toBe(1);
+    const map = page.getByRole('img', { name: /Mappa dei comuni di Toscana/ });
+    await map.waitFor();
+    const places = page.getByRole('table', { name: /nei comuni di Toscana con segnalazioni/ });
+    expect(await places.innerText()).toContain('Firenze');
+    await expectNoAxeViolations(page, 'statistics dashboard with trend and map');
+
+    await page.getByLabel(it_('bo.stats.map.metric')).selectOption('count');
+    await page.waitForURL(/metric=count/);
+    await page.getByText(/colorati secondo il numero di segnalazioni/).waitFor();
+    await page.getByLabel(it_('bo.stats.trend.period')).selectOption('quarter');
+    await page.waitForURL(/trend=quarter/);
+    await page.getByRole('columnheader', { name: it_('stats.dimension.quarter') }).waitFor();
+
+    await page.getByLabel(it_('bo.stats.ground'), { exact: true }).selectOption('disability');
+    await page.getByRole('button', { name: it_('bo.stats.show') }).click();
+    await page.waitForURL(/ground=disability/);
+    // The same view from its address: filters, metric and period come back.
+    await page.reload();
+    await page.getByText(/colorati secondo il numero di segnalazioni/).waitFor();
+    expect(await page.getByLabel(it_('bo.stats.ground'), { exact: true }).inputValue()).toBe(
+      'disability',
+    );
+    await expectNoAxeViolations(page, 'statistics dashboard filtered by ground');
   });
 });

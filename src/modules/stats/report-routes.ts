@@ -137,7 +137,7 @@ export async function statsReportRoutes(fastify: FastifyInstance): Promise<void>
   );
 
   app.get(
-    '/api/stats/reports/:id/file',
+    '/api/stats/reports/:id/download',
     {
       config: { permission: 'aggregates.read', audit: 'stats.exported' },
       schema: {

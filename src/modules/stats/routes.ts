@@ -8,6 +8,8 @@ import {
   crossTabResult,
   intersectionalResult,
   statsFiltersQuery,
+  statsMapQuery,
+  statsMapResult,
   type CrossTabQuery,
   type StatsFiltersQuery,
 } from './schemas.ts';
@@ -16,6 +18,7 @@ import { crossTabChart } from './crosstab-chart.ts';
 import { crossTabCsv, crossTabNotes, crossTabXlsx } from './crosstab-export.ts';
 import { downloadName, officeContentTypes } from '../spreadsheets/office-files.ts';
 import type { StatsFilters } from './case-groups.ts';
+import { staffMunicipalityMap } from './stats-map.ts';
 
 export function filtersOf(query: StatsFiltersQuery): StatsFilters {
   return {
@@ -89,6 +92,31 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
         details: { query: { ...request.query } },
       };
       return intersectionalAnalysis(app.deps.database.db, filtersOf(request.query), {
+        threshold: app.deps.config.stats.internalThreshold,
+        timeZone: app.deps.config.cases.timeZone,
+        locale: request.locale,
+      });
+    },
+  );
+
+  app.get(
+    '/api/stats/map',
+    {
+      config: { permission: 'aggregates.read', audit: 'stats.read' },
+      schema: {
+        tags: ['stats'],
+        summary:
+          "The network region's municipalities coloured by reports or reports per 100,000 " +
+          'inhabitants, with the same figures as rows (disclosure control applied)',
+        querystring: statsMapQuery,
+        response: { 200: statsMapResult },
+      },
+    },
+    async (request) => {
+      const { metric, ...query } = request.query;
+      request.auditTarget = { type: 'stats', id: 'map', details: { metric, query } };
+      return staffMunicipalityMap(app.deps.database.db, filtersOf(query), {
+        metric,
         threshold: app.deps.config.stats.internalThreshold,
         timeZone: app.deps.config.cases.timeZone,
         locale: request.locale,

@@ -142,3 +142,46 @@ export const intersectionalResult = z.object({
   generatedAt: z.string(),
 });
 export type IntersectionalResult = z.infer<typeof intersectionalResult>;
+
+export const statsMapQuery = z
+  .object({ metric: z.enum(['rate', 'count']).default('rate'), ...filterFields })
+  .superRefine(checkPeriod);
+
+export const statsMapResult = z.object({
+  regionName: z.string(),
+  metric: z.enum(['rate', 'count']),
+  threshold: z.number().int(),
+  /** The ISTAT population year the rates are computed on. */
+  populationYear: z.number().int().nullable(),
+  /** The choropleth: `role="img"`, a title and description, no `style` attributes. */
+  svg: z.string(),
+  legend: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      /** #rrggbb, for the page's swatches. */
+      fill: z.string(),
+      count: z.number().int(),
+      /** "No data" (hidden counts) is drawn hatched. */
+      hatched: z.boolean(),
+    }),
+  ),
+  /** The region's municipalities with reports or a hidden count, by name. */
+  rows: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      population: z.number().int(),
+      /** Null when hidden by disclosure control. */
+      count: z.number().int().nullable(),
+      rate: z.number().nullable(),
+      /** Fewer than 20 reports: a rate that moves a lot from one period to the next. */
+      unstable: z.boolean(),
+    }),
+  ),
+  /** Reports elsewhere, online or without a place. */
+  other: z.object({ label: z.string(), count: z.number().int().nullable() }).nullable(),
+  withoutReports: z.number().int(),
+  total: z.number().int().nullable(),
+  attribution: z.string(),
+});

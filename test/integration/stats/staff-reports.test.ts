@@ -72,7 +72,7 @@ describe(`staff reports on equality data on ${testDatabaseKind}`, () => {
     expect(listed.reports.map((item) => item.id)).toEqual([report.id]);
     expect(listed.years[0]).toBe(new Date().getUTCFullYear());
 
-    const file = await world.analyst.client.get(`/api/stats/reports/${report.id}/file`);
+    const file = await world.analyst.client.get(`/api/stats/reports/${report.id}/download`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     const pdf = await PDFDocument.load(file.rawPayload);
@@ -81,7 +81,7 @@ describe(`staff reports on equality data on ${testDatabaseKind}`, () => {
     // Another person with the same permission, and a role without it, learn nothing.
     for (const client of [world.coordinator.client, world.operator.client]) {
       expect((await client.get(`/api/stats/reports/${report.id}`)).statusCode).toBe(404);
-      expect((await client.get(`/api/stats/reports/${report.id}/file`)).statusCode).toBe(404);
+      expect((await client.get(`/api/stats/reports/${report.id}/download`)).statusCode).toBe(404);
     }
     expect((await world.analyst.client.get('/api/stats/reports/not-a-uuid')).statusCode).toBe(404);
 

@@ -1,7 +1,18 @@
 import { apiRequest } from './client.ts';
 
 /** The questions the statistics screen asks, as they travel in its address and to the API. */
-export const statsQueryKeys = ['rows', 'rows2', 'columns', 'population', 'from', 'to'] as const;
+export const statsQueryKeys = [
+  'rows',
+  'rows2',
+  'columns',
+  'population',
+  'from',
+  'to',
+  'ground',
+  'domain',
+  'metric',
+  'trend',
+] as const;
 export type StatsQuery = Record<(typeof statsQueryKeys)[number], string>;
 
 export { dimensions } from '../../../src/core/stats/dimensions.ts';
@@ -44,15 +55,26 @@ export interface Intersectional {
   otherCombinations: ProtectedCount;
 }
 
+/** The filters every statistic of the screen shares, as the API takes them. */
+function filterQuery(query: StatsQuery): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries({
+      population: query.population,
+      from: query.from,
+      to: query.to,
+      ground: query.ground,
+      domain: query.domain,
+    }).filter(([, value]) => value !== ''),
+  );
+}
+
 /** The API's query: the rows as one list, empty choices left out. */
 export function apiQuery(query: StatsQuery): Record<string, string> {
   const rows = [query.rows || 'ground', query.rows2].filter(Boolean).join(',');
   const entries = Object.entries({
     rows,
     columns: query.columns,
-    population: query.population,
-    from: query.from,
-    to: query.to,
+    ...filterQuery(query),
   }).filter(([, value]) => value !== '');
   return Object.fromEntries(entries);
 }
@@ -62,11 +84,41 @@ export function getCrossTab(query: StatsQuery): Promise<CrossTab> {
 }
 
 export function getIntersectional(query: StatsQuery): Promise<Intersectional> {
-  const { population, from, to } = apiQuery(query);
-  return apiRequest('GET', '/api/stats/intersectional', {
-    query: Object.fromEntries(
-      Object.entries({ population, from, to }).filter(([, value]) => value !== undefined),
-    ),
+  return apiRequest('GET', '/api/stats/intersectional', { query: filterQuery(query) });
+}
+
+export interface StatsMap {
+  regionName: string;
+  metric: 'rate' | 'count';
+  threshold: number;
+  populationYear: number | null;
+  svg: string;
+  legend: { key: string; label: string; fill: string; count: number; hatched: boolean }[];
+  rows: {
+    code: string;
+    name: string;
+    population: number;
+    count: number | null;
+    rate: number | null;
+    unstable: boolean;
+  }[];
+  other: { label: string; count: number | null } | null;
+  withoutReports: number;
+  total: number | null;
+  attribution: string;
+}
+
+/** The region's municipalities coloured by count or rate, for the same filters. */
+export function getStatsMap(query: StatsQuery): Promise<StatsMap> {
+  return apiRequest('GET', '/api/stats/map', {
+    query: { ...filterQuery(query), metric: query.metric || 'rate' },
+  });
+}
+
+/** Counts by period (year, quarter or month) for the same filters: the trend. */
+export function getTrend(query: StatsQuery): Promise<CrossTab> {
+  return apiRequest('GET', '/api/stats/crosstab', {
+    query: { ...filterQuery(query), rows: query.trend || 'year' },
   });
 }
 
@@ -105,5 +157,11 @@ export function requestStatsReport(body: {
 }
 
 export function statsReportHref(id: string): string {
-  return `/api/stats/reports/${id}/file`;
+  return `/api/stats/reports/${id}/download`;
+}
+
+/** The trend's counts as a chart (columns by period). */
+export function trendChartHref(query: StatsQuery): string {
+  const params = new URLSearchParams({ ...filterQuery(query), rows: query.trend || 'year' });
+  return `/api/stats/crosstab/chart?${params.toString()}`;
 }

@@ -1,5 +1,5 @@
 import { Alert } from 'design-react-kit';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { getNetworkMap } from '../api/network.ts';
@@ -11,22 +11,7 @@ import { useUrlFilters } from '../common/useUrlFilters.ts';
 import { useT } from '../i18n/useT.ts';
 import { NetworkFiltersForm } from './NetworkFiltersForm.tsx';
 import { NetworkMapTable } from './NetworkMapTable.tsx';
-
-/** The SVG as a data: URI, so it is shown as an image and never inserted as markup. */
-function svgDataUri(svg: string): string {
-  const bytes = new TextEncoder().encode(svg);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `data:image/svg+xml;base64,${btoa(binary)}`;
-}
-
-function Swatch({ fill }: { fill: string }) {
-  return (
-    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <rect x="0.5" y="0.5" width="15" height="15" fill={fill} stroke="#8e9aa6" />
-    </svg>
-  );
-}
+import { MapFigure } from '../common/MapFigure.tsx';
 
 /**
  * The filters the map offers. Status is left out and membership offers only "member": the map
@@ -62,7 +47,6 @@ export function NetworkMapPage() {
     };
   }, [key, filters]);
 
-  const image = useMemo(() => (map ? svgDataUri(map.svg) : null), [map]);
   return (
     <>
       <PageHeading title={t('bo.network.map.title')} />
@@ -86,28 +70,20 @@ export function NetworkMapPage() {
           {describeError(error, t)}
         </Alert>
       )}
-      {map && image && (
+      {map && (
         <>
           <p>
             <a href="#network-map-table">{t('bo.network.map.skipToTable')}</a>
           </p>
-          <figure className="bo-network-map">
-            <img
-              src={image}
-              alt={t('bo.network.map.alt', { region: map.regionName })}
-              className="img-fluid"
-            />
-            <figcaption className="small mt-2">{map.attribution}</figcaption>
-          </figure>
-          <h2 className="h4">{t('bo.network.map.legend')}</h2>
-          <ul className="list-unstyled" aria-label={t('bo.network.map.legend')}>
-            {map.legend.map((entry) => (
-              <li key={entry.key} className="d-flex align-items-center gap-2">
-                <Swatch fill={entry.fill} /> {entry.label}:{' '}
-                {t('bo.network.map.legendCount', { count: entry.count })}
-              </li>
-            ))}
-          </ul>
+          <MapFigure
+            svg={map.svg}
+            alt={t('bo.network.map.alt', { region: map.regionName })}
+            attribution={map.attribution}
+            legendTitle={t('bo.network.map.legend')}
+            legendLevel="h2"
+            legend={map.legend}
+            countLabel={(count) => t('bo.network.map.legendCount', { count })}
+          />
           <NetworkMapTable map={map} count={intl.formatNumber(map.rows.length)} />
         </>
       )}

@@ -8,16 +8,9 @@ import { ErrorSummary } from '../common/ErrorSummary.tsx';
 import { TextField } from '../common/TextField.tsx';
 import { controlFor, fieldId, useFormErrors } from '../common/useFormErrors.ts';
 import { useT } from '../i18n/useT.ts';
+import { svgDataUri } from '../common/svg-images.tsx';
 
 const FORM = 'totp-enable';
-
-/** The server's QR code as an image: an <img> never runs the SVG's markup in our page. */
-function svgDataUri(svg: string): string {
-  const bytes = new TextEncoder().encode(svg);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `data:image/svg+xml;base64,${btoa(binary)}`;
-}
 
 interface Props {
   setup: TotpSetup;

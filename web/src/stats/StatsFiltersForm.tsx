@@ -6,13 +6,17 @@ import type { StatsQuery } from '../api/stats.ts';
 import { SelectField } from '../common/SelectField.tsx';
 import { TextField } from '../common/TextField.tsx';
 import { useT } from '../i18n/useT.ts';
+import { facetOptions, useTaxonomy, useTaxonomyLabel } from '../cases/taxonomy.ts';
 
 interface Props {
   query: StatsQuery;
   onSearch: (query: StatsQuery) => void;
 }
 
-/** What to count and by what: rows (one or two dimensions), columns, population and period. */
+/**
+ * What to count and by what: rows (one or two dimensions), columns, population, period, and
+ * the ground and area the reports must have.
+ */
 export function StatsFiltersForm({ query, onSearch }: Props) {
   const t = useT();
   const [draft, setDraft] = useState<StatsQuery>(query);
@@ -23,6 +27,8 @@ export function StatsFiltersForm({ query, onSearch }: Props) {
     event.preventDefault();
     onSearch(draft);
   }
+  const { taxonomy } = useTaxonomy();
+  const label = useTaxonomyLabel(taxonomy);
   const options = dimensions.map((dimension) => ({
     value: dimension,
     label: t(`stats.dimension.${dimension}`),
@@ -81,6 +87,24 @@ export function StatsFiltersForm({ query, onSearch }: Props) {
         label={t('bo.stats.to')}
         value={draft.to}
         onChange={set('to')}
+      />
+      <SelectField
+        id="stats-ground"
+        className="col-md-4 mb-3"
+        label={t('bo.stats.ground')}
+        value={draft.ground}
+        onChange={set('ground')}
+        placeholder={t('bo.stats.all')}
+        options={facetOptions(taxonomy, 'ground', label)}
+      />
+      <SelectField
+        id="stats-domain"
+        className="col-md-4 mb-3"
+        label={t('bo.stats.domain')}
+        value={draft.domain}
+        onChange={set('domain')}
+        placeholder={t('bo.stats.all')}
+        options={facetOptions(taxonomy, 'domain', label)}
       />
       <div className="col-12">
         <Button color="primary" type="submit">

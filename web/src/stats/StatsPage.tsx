@@ -17,7 +17,9 @@ import { useUrlFilters } from '../common/useUrlFilters.ts';
 import { useT } from '../i18n/useT.ts';
 import { CrossTabTable } from './CrossTabTable.tsx';
 import { StatsFiltersForm } from './StatsFiltersForm.tsx';
+import { StatsMapSection } from './StatsMapSection.tsx';
 import { StatsReportsPanel } from './StatsReportsPanel.tsx';
+import { StatsTrendSection } from './StatsTrendSection.tsx';
 
 function KeyFigures({ figures }: { figures: Intersectional }) {
   const t = useT();
@@ -125,6 +127,8 @@ export function StatsPage() {
           <p className="small">{t('bo.stats.consentNote')}</p>
         </section>
       )}
+      <StatsTrendSection query={query} onSearch={search} />
+      <StatsMapSection query={query} onSearch={search} />
       <StatsReportsPanel />
     </>
   );

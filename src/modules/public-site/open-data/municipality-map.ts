@@ -5,7 +5,7 @@ import { translate, type Locale } from '../../../i18n/i18n.ts';
 import { renderChoroplethSvg } from '../../maps/choropleth-svg.ts';
 import { classify } from '../../maps/classify.ts';
 import { loadRegionMunicipalities } from '../../maps/map-features.ts';
-import { legendSwatchSvg, mapLegend } from '../../maps/map-legend.ts';
+import { legendSwatchSvg, mapLegend, type LegendEntry } from '../../maps/map-legend.ts';
 import type { MapCategory } from '../../maps/map-category.ts';
 import { categoryOfValues, sequentialCategories } from '../../maps/sequential-categories.ts';
 import { boundariesAttribution } from '../../reference/boundaries.ts';
@@ -45,6 +45,100 @@ export interface MunicipalityMap {
   section: SafeHtml;
 }
 
+export type MapMetric = 'rate' | 'count';
+
+/** A region's municipalities coloured by reports (or reports per 100,000), with its data. */
+export interface MunicipalityMapData {
+  svg: string;
+  legend: LegendEntry[];
+  /** Municipalities with reports (or hidden counts), by name. */
+  rows: MunicipalityRate[];
+  /** Reports elsewhere, online or without a place, when the table has that row. */
+  other: { label: string; count: { value: number | null } } | null;
+  populationYear: number | null;
+  withoutReports: number;
+}
+
+/**
+ * Colours the region's municipalities by their published counts or rates per 100,000
+ * inhabitants (ISTAT population) in five classes; hidden counts are drawn as "no data".
+ */
+export async function buildMunicipalityMap(
+  db: Kysely<DB>,
+  options: {
+    byMunicipality: CrossTabResult;
+    regionCode: string;
+    regionName: string;
+    locale: Locale;
+    metric: MapMetric;
+  },
+): Promise<MunicipalityMapData> {
+  const { byMunicipality, regionCode, regionName, locale, metric } = options;
+  const t = (key: string, values?: Record<string, string | number>) =>
+    translate(locale, `public.data.map.${key}`, values);
+  const places = await db
+    .selectFrom('municipalities')
+    .select(['istat_code', 'name', 'population', 'population_year'])
+    .where('region_code', '=', regionCode)
+    .execute();
+  const populations = new Map(
+    places.map((place) => [place.istat_code, { name: place.name, population: place.population }]),
+  );
+  const rates = ratesOf(byMunicipality, populations);
+  const byCode = new Map(rates.map((row) => [row.code, row]));
+  const valuesByCode = new Map<string, number>();
+  for (const place of places) {
+    const row = byCode.get(place.istat_code);
+    if (row?.count === null) continue;
+    valuesByCode.set(place.istat_code, (metric === 'rate' ? row?.rate : row?.count) ?? 0);
+  }
+  const format = new Intl.NumberFormat(
+    locale,
+    metric === 'rate' ? { maximumFractionDigits: 1, minimumFractionDigits: 1 } : {},
+  );
+  const classes = classify([...valuesByCode.values()], 5);
+  const categories: MapCategory[] = sequentialCategories(classes, (valueClass) =>
+    valueClass.lower === valueClass.upper
+      ? t(`${metric}_class_single`, {
+          // A count is a whole number the message makes plural; a rate is shown with a decimal.
+          value: metric === 'count' ? valueClass.lower : format.format(valueClass.lower),
+        })
+      : t(`${metric}_class_range`, {
+          lower: format.format(valueClass.lower),
+          upper: format.format(valueClass.upper),
+        }),
+  );
+  const valueOf = categoryOfValues(valuesByCode, classes);
+  const features = await loadRegionMunicipalities(regionCode);
+  const svg = renderChoroplethSvg({
+    features,
+    valueOf,
+    categories,
+    title: t('svg_title', { region: regionName }),
+    description: t(`${metric}_svg_description`),
+    id: 'reports-map',
+    noDataLabel: t('hidden'),
+  });
+  const rows = rates
+    .filter((row) => row.count !== 0)
+    .sort((a, b) => a.name.localeCompare(b.name, 'it'));
+  const otherIndex = byMunicipality.rows.findIndex(([value]) => value!.code === OTHER_TERRITORY);
+  return {
+    svg,
+    legend: mapLegend(features, valueOf, categories, t('hidden')),
+    rows,
+    other:
+      otherIndex === -1
+        ? null
+        : {
+            label: byMunicipality.rows[otherIndex]![0]!.label,
+            count: byMunicipality.rowTotals[otherIndex]!,
+          },
+    populationYear: places[0]?.population_year ?? null,
+    withoutReports: places.length - rows.length,
+  };
+}
+
 /**
  * The region's municipalities coloured by reports per 100,000 inhabitants (ISTAT population),
  * hidden counts hatched as "no data", and the same figures as a table.
@@ -58,66 +152,17 @@ export async function renderMunicipalityMap(
     locale: Locale;
   },
 ): Promise<MunicipalityMap> {
-  const { byMunicipality, regionCode, regionName, locale } = options;
+  const { regionName, locale } = options;
   const t = (key: string, values?: Record<string, string | number>) =>
     translate(locale, `public.data.map.${key}`, values);
-  const places = await db
-    .selectFrom('municipalities')
-    .select(['istat_code', 'name', 'population', 'population_year'])
-    .where('region_code', '=', regionCode)
-    .execute();
-  const populations = new Map(
-    places.map((place) => [place.istat_code, { name: place.name, population: place.population }]),
-  );
-  const populationYear = places[0]?.population_year ?? null;
-  const rates = ratesOf(byMunicipality, populations);
-  const hidden = new Set(rates.filter((row) => row.count === null).map((row) => row.code));
-  const valuesByCode = new Map<string, number>();
-  for (const place of places) {
-    if (hidden.has(place.istat_code)) continue;
-    valuesByCode.set(
-      place.istat_code,
-      rates.find((row) => row.code === place.istat_code)?.rate ?? 0,
-    );
-  }
+  const map = await buildMunicipalityMap(db, { ...options, metric: 'rate' });
+  const { svg, legend, other, populationYear, withoutReports } = map;
+  const listed = map.rows;
   const decimal = new Intl.NumberFormat(locale, {
     maximumFractionDigits: 1,
     minimumFractionDigits: 1,
   });
   const number = new Intl.NumberFormat(locale);
-  const classes = classify([...valuesByCode.values()], 5);
-  const categories: MapCategory[] = sequentialCategories(classes, (valueClass) =>
-    valueClass.lower === valueClass.upper
-      ? t('class_single', { value: decimal.format(valueClass.lower) })
-      : t('class_range', {
-          lower: decimal.format(valueClass.lower),
-          upper: decimal.format(valueClass.upper),
-        }),
-  );
-  const valueOf = categoryOfValues(valuesByCode, classes);
-  const features = await loadRegionMunicipalities(regionCode);
-  const svg = renderChoroplethSvg({
-    features,
-    valueOf,
-    categories,
-    title: t('svg_title', { region: regionName }),
-    description: t('svg_description'),
-    id: 'reports-map',
-    noDataLabel: t('hidden'),
-  });
-  const legend = mapLegend(features, valueOf, categories, t('hidden'));
-  const listed = rates
-    .filter((row) => row.count !== 0)
-    .sort((a, b) => a.name.localeCompare(b.name, 'it'));
-  const withoutReports = places.length - listed.length;
-  const otherIndex = byMunicipality.rows.findIndex(([value]) => value!.code === OTHER_TERRITORY);
-  const other =
-    otherIndex === -1
-      ? null
-      : {
-          label: byMunicipality.rows[otherIndex]![0]!.label,
-          count: byMunicipality.rowTotals[otherIndex]!,
-        };
 
   const section = html`<section class="mt-5" aria-labelledby="map-heading">
     <h2 id="map-heading">${t('title', { region: regionName })}</h2>

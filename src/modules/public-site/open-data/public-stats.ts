@@ -84,11 +84,34 @@ function yearSlice(counted: CountedCrossTab, year: string, rowFilter?: (code: st
   return { ...counted, request, crossTab };
 }
 
+/** A one-way table (row totals and their total) protected and labelled. */
+export function protectOneWay(
+  counted: CountedCrossTab,
+  threshold: number,
+  locale: Locale,
+): CrossTabResult {
+  const breakdown = protectBreakdown(
+    counted.crossTab.table.rowTotals,
+    counted.crossTab.table.grandTotal,
+    threshold,
+  );
+  return presentCrossTab(
+    counted,
+    {
+      cells: counted.crossTab.rows.map(() => []),
+      rowTotals: breakdown.counts,
+      columnTotals: [],
+      grandTotal: breakdown.total,
+    },
+    { threshold, locale },
+  );
+}
+
 /**
  * Municipalities outside the network's region, and reports without one, folded into one row,
  * so the table still adds up to the year's reports and that remainder is protected too.
  */
-function foldOutsideRegion(counted: CountedCrossTab, regionCode: string): CountedCrossTab {
+export function foldOutsideRegion(counted: CountedCrossTab, regionCode: string): CountedCrossTab {
   const inRegion = (code: string) => counted.territories.get(code)?.regionCode === regionCode;
   const { rows, table, columns } = counted.crossTab;
   const kept = rows.map((row, index) => ({ row, index })).filter(({ row }) => inRegion(row[0]!));
@@ -158,23 +181,7 @@ export async function loadPublicStats(
     timeZone,
   });
 
-  const present = (counted: CountedCrossTab) => {
-    const breakdown = protectBreakdown(
-      counted.crossTab.table.rowTotals,
-      counted.crossTab.table.grandTotal,
-      threshold,
-    );
-    return presentCrossTab(
-      counted,
-      {
-        cells: counted.crossTab.rows.map(() => []),
-        rowTotals: breakdown.counts,
-        columnTotals: [],
-        grandTotal: breakdown.total,
-      },
-      { threshold, locale },
-    );
-  };
+  const present = (counted: CountedCrossTab) => protectOneWay(counted, threshold, locale);
 
   const years = [...options.years]
     .sort((a, b) => b - a)
