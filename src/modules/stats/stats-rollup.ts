@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Dimension } from '../../core/stats/dimensions.ts';
 import type { DB } from '../../db/schema.ts';
@@ -10,9 +11,9 @@ import type { StatsFilters } from './case-groups.ts';
  * ground or area filters) reads a few thousand rows instead of every case. It is used only
  * while fresh: the change count a trigger keeps on `cases` must equal the one the rollup was
  * built at, and the time zone its months were cut in must be the network's. Otherwise readers
- * count from the cases themselves. One race remains: the trigger counts a change when its
- * statement runs, not when it commits, so a change that ran just before a rebuild began and
- * committed after the rebuild read the cases is missing until the next rebuild (ten minutes).
+ * count from the cases themselves. The trigger counts a change when its statement runs, not
+ * when it commits, so a rebuild first waits for every transaction in progress when it read the
+ * count to end: the cases it then reads hold every change that count includes.
  */
 export const rollupDimensions: ReadonlySet<Dimension> = new Set([
   'ground',
@@ -52,16 +53,45 @@ export async function rollupIsFresh(db: Kysely<DB>, timeZone: string): Promise<b
 }
 
 /**
- * Rebuilds the rollup in one transaction. The change count is read before the cases, so a
- * change made while the rollup is built leaves it marked stale rather than fresh.
+ * Waits until every transaction that has written anything so far has ended (committed or
+ * rolled back); false when one is still running after `timeoutMs` (a long backup, a stuck
+ * session). A new transaction id is larger than every id given out before it, so once the
+ * oldest transaction still running is younger than that id, all the earlier ones are done.
+ */
+async function waitForTransactionsInProgress(db: Kysely<DB>, timeoutMs: number): Promise<boolean> {
+  const horizon = await db
+    .transaction()
+    .execute(
+      async (trx) =>
+        (await sql<{ id: string }>`SELECT pg_current_xact_id()::text AS id`.execute(trx)).rows[0]!
+          .id,
+    );
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const check = await sql<{ done: boolean }>`
+      SELECT pg_snapshot_xmin(pg_current_snapshot()) > ${horizon}::xid8 AS done`.execute(db);
+    if (check.rows[0]!.done) return true;
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+}
+
+/**
+ * Rebuilds the rollup in one transaction. The change count is read first, then the rebuild
+ * waits for the transactions in progress at that moment, so the cases it reads hold every
+ * change counted, and a change made later leaves it marked stale rather than fresh. When a
+ * transaction outlasts `waitMs`, nothing is rebuilt (readers keep counting the cases).
  * Idempotent: a second run rebuilds the same rows.
  */
 export async function rebuildStatsRollup(
   db: Kysely<DB>,
   timeZone: string,
   now = new Date(),
-): Promise<{ rows: number; changes: number }> {
+  waitMs = 60_000,
+): Promise<{ rows: number; changes: number; skipped?: true }> {
   const changes = await changeCount(db);
+  if (!(await waitForTransactionsInProgress(db, waitMs)))
+    return { rows: 0, changes, skipped: true };
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('case_stats_rollup').execute();
     const inserted = await sql`

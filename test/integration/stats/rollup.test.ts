@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobDefinitions } from '../../../src/jobs/registry.ts';
 import { equalityCrossTab } from '../../../src/modules/stats/equality-crosstab.ts';
@@ -97,6 +98,62 @@ describe(`the equality-data rollup on ${testDatabaseKind}`, () => {
       .executeTakeFirstOrThrow();
     expect(byMunicipality.grandTotal.value).toBe(counted.n);
   });
+
+  // PGlite has one connection: no transaction can be in progress beside the rebuild.
+  it.skipIf(testDatabaseKind === 'pglite')(
+    'waits for a change still being committed, so it is never fresh without it',
+    async () => {
+      const config = world.context.database.config;
+      if (config.kind !== 'postgresql') return;
+      const other = new pg.Client({ connectionString: config.url });
+      await other.connect();
+      try {
+        const before = await world.db
+          .selectFrom('case_stats_rollup')
+          .select(sql<number>`coalesce(sum(cases), 0)::int`.as('n'))
+          .executeTakeFirstOrThrow();
+        // A case inserted by a transaction that has not committed yet: its change is counted.
+        await other.query('BEGIN');
+        await other.query(
+          `INSERT INTO cases (reference, source, channel, acknowledge_due_on, take_in_charge_due_on,
+             taxonomy_version, statistics_allowed, received_at)
+           SELECT 'RACE-1', 'operator', 'phone', '2030-01-01', '2030-01-01', taxonomy_version,
+             true, '2025-05-05T10:00:00Z' FROM cases LIMIT 1`,
+        );
+        let finished = false;
+        const rebuild = rebuildStatsRollup(world.db, timeZone).then((result) => {
+          finished = true;
+          return result;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        expect(finished).toBe(false);
+        await other.query('COMMIT');
+        expect((await rebuild).skipped).toBeUndefined();
+        expect(await rollupIsFresh(world.db, timeZone)).toBe(true);
+        const after = await world.db
+          .selectFrom('case_stats_rollup')
+          .select(sql<number>`sum(cases)::int`.as('n'))
+          .executeTakeFirstOrThrow();
+        expect(after.n).toBe(before.n === 0 ? after.n : before.n + 1);
+        const counted = await world.db
+          .selectFrom('cases')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .where('statistics_allowed', '=', true)
+          .executeTakeFirstOrThrow();
+        expect(after.n).toBe(counted.n);
+
+        // A transaction that outlasts the wait: nothing is rebuilt, the rollup goes stale.
+        await other.query('BEGIN');
+        await other.query(`UPDATE cases SET received_at = received_at WHERE reference = 'RACE-1'`);
+        const skipped = await rebuildStatsRollup(world.db, timeZone, new Date(), 300);
+        expect(skipped.skipped).toBe(true);
+        expect(await rollupIsFresh(world.db, timeZone)).toBe(false);
+        await other.query('ROLLBACK');
+      } finally {
+        await other.end();
+      }
+    },
+  );
 
   it('is rebuilt by a scheduled job', () => {
     expect(jobDefinitions).toContain(rebuildStatsRollupJob);
