@@ -40,7 +40,12 @@ const rare = Array.from({ length: 3 }, () => ({
   grounds: ['sexual_orientation'],
   statisticsAllowed: true,
 }));
-const cases = [...generateCases(900, 11), ...rare];
+// The year before, for the change of the key figures.
+const yearBefore = generateCases(300, 12).map((generated, index) => ({
+  ...generated,
+  receivedAt: new Date(Date.UTC(2024, 0, 1) + index * 29 * 3_600_000),
+}));
+const cases = [...generateCases(900, 11), ...rare, ...yearBefore];
 
 // The generated reports run from January 2025 to June 2026; on this day 2025 is due.
 const RELEASE_DAY = new Date('2026-02-03T09:00:00Z');
@@ -58,7 +63,9 @@ describe(`public data pages on ${testDatabaseKind}`, () => {
       .execute();
     await insertCases(world.db, cases);
     beforeRelease = (await world.context.app.inject({ method: 'GET', url: '/it/dati' })).body;
-    expect(await releasePublicStats(world.db, world.context.config, RELEASE_DAY)).toEqual([2025]);
+    expect(await releasePublicStats(world.db, world.context.config, RELEASE_DAY)).toEqual([
+      2024, 2025,
+    ]);
   });
   afterAll(() => world.context.close());
 
@@ -225,6 +232,26 @@ describe(`public data pages on ${testDatabaseKind}`, () => {
       const missing = await world.context.app.inject({ method: 'GET', url });
       expect(missing.statusCode, url).toBe(404);
     }
+  });
+
+  it('gives the change of the key figures against the year before, from the published figures', async () => {
+    const page = await get('/en/data?period=2025');
+    const counted = (year: string) =>
+      cases.filter((c) => c.statisticsAllowed && romeMonth(c.receivedAt).startsWith(`${year}-`))
+        .length;
+    const share = (counted('2025') - counted('2024')) / counted('2024');
+    const percent = new Intl.NumberFormat('en', {
+      style: 'percent',
+      maximumFractionDigits: 0,
+      signDisplay: 'exceptZero',
+    }).format(share);
+    expect(page).toMatch(
+      new RegExp(
+        `Compared with 2024:\\s+reports received\\s+<strong>${percent.replace('+', '\\+')}</strong>`,
+      ),
+    );
+    // The first released year has nothing to compare with.
+    expect(await get('/en/data?period=2024')).not.toContain('Compared with');
   });
 
   it('releases from a scheduled job', () => {

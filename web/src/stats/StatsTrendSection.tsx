@@ -8,9 +8,7 @@ import { Loading } from '../common/Loading.tsx';
 import { SelectField } from '../common/SelectField.tsx';
 import { useReloadable } from '../common/useReloadable.ts';
 import { useT } from '../i18n/useT.ts';
-
-/** Below this many reports a change from one period to the next says little. */
-const SMALL_BELOW = 20;
+import { periodChange, SMALL_NUMBERS_BELOW } from '../../../src/core/stats/trend.ts';
 
 interface Props {
   query: StatsQuery;
@@ -34,15 +32,8 @@ export function StatsTrendSection({ query, onSearch }: Props) {
       label: value!.label,
       count: table.rowTotals[index]!.value,
     })) ?? [];
-  const changeOf = (index: number) => {
-    const current = rows[index]!.count;
-    const previous = index > 0 ? rows[index - 1]!.count : null;
-    if (current === null || previous === null || previous === 0) return null;
-    return {
-      share: (current - previous) / previous,
-      small: current < SMALL_BELOW || previous < SMALL_BELOW,
-    };
-  };
+  const changeOf = (index: number) =>
+    periodChange(rows[index]!.count, index > 0 ? rows[index - 1]!.count : null);
 
   return (
     <section className="mt-5" aria-labelledby="stats-trend-heading">
@@ -113,7 +104,7 @@ export function StatsTrendSection({ query, onSearch }: Props) {
               </tbody>
             </table>
           </div>
-          <p className="small">{t('bo.stats.trend.note', { below: SMALL_BELOW })}</p>
+          <p className="small">{t('bo.stats.trend.note', { below: SMALL_NUMBERS_BELOW })}</p>
         </>
       )}
     </section>

@@ -2,6 +2,7 @@ import { html, unsafeHtml, type SafeHtml } from '../../../http/html.ts';
 import { translate, type Locale } from '../../../i18n/i18n.ts';
 import { horizontalBarChart, timeColumnChart, type ChartCount } from '../../charts/count-charts.ts';
 import { SUPPRESSED_MARK } from '../../stats/crosstab-export.ts';
+import { periodChange, SMALL_NUMBERS_BELOW } from '../../../core/stats/trend.ts';
 import type { CrossTabResult } from '../../stats/schemas.ts';
 import { renderLayout } from '../layout.ts';
 import { dataPages } from '../site-paths.ts';
@@ -167,6 +168,50 @@ function openDataSection(t: T): SafeHtml {
   </section>`;
 }
 
+/** The key figures against the year before, when both were released; small numbers flagged. */
+function changeSection(
+  year: PublicYear,
+  previous: PublicRelease | null,
+  t: T,
+  locale: Locale,
+): SafeHtml | null {
+  if (!previous) return null;
+  const percent = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero',
+  });
+  const changes = [
+    {
+      label: t('figures.reports'),
+      change: periodChange(year.reports.total.value, previous.figures.reports.total.value),
+    },
+    {
+      label: t('figures.cases'),
+      change: periodChange(
+        year.casesTakenInCharge.value,
+        previous.figures.casesTakenInCharge.value,
+      ),
+    },
+  ].filter((entry) => entry.change !== null);
+  if (changes.length === 0) return null;
+  return html`<p class="mt-3">
+      ${t('change.lead', { year: previous.year })}
+      ${changes.map(
+        (entry, index) =>
+          html`${index > 0 ? '; ' : ''}${entry.label}
+            <strong>${percent.format(entry.change!.share)}</strong>${
+              entry.change!.small ? html`<abbr title="${t('change.small')}">*</abbr>` : null
+            }`,
+      )}.
+    </p>
+    ${
+      changes.some((entry) => entry.change!.small)
+        ? html`<p class="small">${t('change.small_note', { below: SMALL_NUMBERS_BELOW })}</p>`
+        : null
+    }`;
+}
+
 /**
  * "Dati": the network's open equality statistics, one released year at a time, with
  * disclosure control, no JavaScript. Before the first release it says when figures come out.
@@ -174,6 +219,8 @@ function openDataSection(t: T): SafeHtml {
 export function renderDataPage(view: {
   locale: Locale;
   release: PublicRelease | null;
+  /** The year before, when it was released too: the key figures' change. */
+  previous: PublicRelease | null;
   map: MunicipalityMap | null;
   years: readonly number[];
   releaseDelayDays: number;
@@ -202,7 +249,7 @@ export function renderDataPage(view: {
     </p>
     <section aria-labelledby="figures-heading">
       <h2 id="figures-heading" class="visually-hidden">${t('figures.heading')}</h2>
-      ${keyFigures(year, t, locale)}
+      ${keyFigures(year, t, locale)} ${changeSection(year, view.previous, t, locale)}
     </section>
     ${breakdowns.map((breakdown) =>
       breakdownSection({ ...breakdown, table: year[breakdown.view], t, locale }),

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { SMALL_NUMBERS_BELOW } from '../../../core/stats/trend.ts';
 import type { DB } from '../../../db/schema.ts';
 import { html, unsafeHtml, type SafeHtml } from '../../../http/html.ts';
 import { translate, type Locale } from '../../../i18n/i18n.ts';
@@ -15,7 +16,7 @@ import { OTHER_TERRITORY } from '../../stats/value-labels.ts';
 import { pagePath } from '../site-paths.ts';
 
 /** Below this many reports a rate per 100,000 moves too much from one year to the next. */
-export const UNSTABLE_BELOW = 20;
+export const UNSTABLE_BELOW = SMALL_NUMBERS_BELOW;
 
 export interface MunicipalityRate {
   code: string;

@@ -60,6 +60,8 @@ export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
         const page = renderDataPage({
           locale,
           release: release ?? null,
+          previous:
+            releases.find((candidate) => candidate.year === (release?.year ?? 0) - 1) ?? null,
           map,
           years: releases.map((candidate) => candidate.year),
           releaseDelayDays: app.deps.config.stats.publicReleaseDelayDays,
