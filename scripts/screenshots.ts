@@ -75,6 +75,15 @@ try {
   await page.getByRole('table').getByRole('link').first().click();
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.screenshot({ path: join(out, 'back-office-case.png') });
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await signIn('analyst');
+  await page.goto('/app/stats');
+  await page.getByRole('table').first().waitFor();
+  await page.screenshot({ path: join(out, 'back-office-stats.png') });
+  await page.getByRole('img', { name: /Mappa dei comuni/ }).waitFor();
+  await page
+    .locator('section[aria-labelledby="stats-map-heading"] figure')
+    .screenshot({ path: join(out, 'back-office-stats-map.png') });
   console.log(`Screenshots written to ${out}`);
 } finally {
   await browser.close();
