@@ -72,6 +72,31 @@ describe('cross-tabulation of cases', () => {
     expect(shown.filter((value) => value !== null).length).toBeLessThan(3);
   });
 
+  it('hides the margins a multi-valued facet makes inexact in a two-way table', () => {
+    // January: 30 + 30 cells by ground, but 59 cases: one of them has two grounds.
+    const crossTab = crossTabulate(
+      [
+        { values: [['origin'], ['2026-01']], count: 29 },
+        { values: [['religion'], ['2026-01']], count: 29 },
+        { values: [['origin', 'religion'], ['2026-01']], count: 1 },
+        { values: [['disability'], ['2026-02']], count: 20 },
+      ],
+      { rowValues: [grounds], columnValues: months },
+    );
+    const open = protectCrossTab(crossTab, 10);
+    const cells = (table: typeof open) => table.cells.flat().map((count) => count.value);
+    // Without the rule every count is at least 10 and shown: 30 + 30 − 59 tells the one.
+    expect(cells(open)).toEqual([30, 0, 30, 0, 0, 20]);
+    expect(open.columnTotals[0]!.value).toBe(59);
+
+    const rule = protectCrossTab(crossTab, 10, { rows: true, columns: false });
+    expect(cells(rule)).toEqual([30, 0, 30, 0, 0, 20]);
+    expect(rule.columnTotals.map((count) => count.value)).toEqual([null, null]);
+    expect(rule.grandTotal.value).toBeNull();
+    // The rows stay exact (one month per case) and are shown.
+    expect(rule.rowTotals.map((count) => count.value)).toEqual([30, 30, 20]);
+  });
+
   it('matches a count made case by case', () => {
     const someOf = (list: string[]) => fc.subarray(list, { minLength: 1 });
     const cases = fc.array(fc.tuple(someOf(grounds), fc.constantFrom(...months)), {
@@ -93,6 +118,45 @@ describe('cross-tabulation of cases', () => {
         );
         expect(table.grandTotal).toBe(list.length);
       }),
+    );
+  });
+
+  it('protects each exact line of a multi-valued two-way table and shows no inexact margin', () => {
+    const someOf = (list: string[]) => fc.subarray(list, { minLength: 1 });
+    const cases = fc.array(
+      fc.tuple(someOf(grounds), fc.constantFrom(...months), fc.integer({ min: 1, max: 15 })),
+      { maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(cases, fc.integer({ min: 2, max: 10 }), (list, threshold) => {
+        const groups = list.map(([values, month, count]) => ({
+          values: [values, [month]],
+          count,
+        }));
+        const crossTab = crossTabulate(groups, { rowValues: [grounds], columnValues: months });
+        const shown = protectCrossTab(crossTab, threshold, { rows: true, columns: false });
+        const { table } = crossTab;
+        const published = (count: { value: number | null }, truth: number) => {
+          if (count.value === null) return;
+          expect(count.value).toBe(truth);
+          expect(count.value === 0 || count.value >= threshold).toBe(true);
+        };
+        table.cells.forEach((row, r) => {
+          row.forEach((truth, c) => published(shown.cells[r]![c]!, truth));
+          published(shown.rowTotals[r]!, table.rowTotals[r]!);
+          // A row adds up exactly: beside a published total, hidden counts come in twos or more.
+          const hidden = shown.cells[r]!.filter((count) => count.value === null).length;
+          if (shown.rowTotals[r]!.value !== null) expect(hidden === 0 || hidden >= 2).toBe(true);
+        });
+        // Column totals and the grand total would tell the extra grounds: shown only when 0.
+        for (const [count, truth] of [
+          ...shown.columnTotals.map((count, c) => [count, table.columnTotals[c]!] as const),
+          [shown.grandTotal, table.grandTotal] as const,
+        ]) {
+          expect(count.value === null || (count.value === 0 && truth === 0)).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 });

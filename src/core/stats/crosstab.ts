@@ -10,6 +10,7 @@ import {
   protectCount,
   protectTable,
   type CountTable,
+  type ProtectedCount,
   type ProtectedTable,
 } from './disclosure.ts';
 
@@ -99,15 +100,24 @@ export function crossTabulate(groups: readonly CaseGroup[], layout: CrossTabLayo
 }
 
 /**
- * A one-way table is protected as its rows against the total, a two-way one with its margins.
+ * A one-way table is protected as its rows against the total, a two-way one with its margins
+ * (but for the margins a multi-valued facet makes inexact, which are hidden).
  *
  * Rows of a facet with several values per case (grounds) add up to more than the total, and
  * the difference is itself a count: the extra values of cases with more than one. Published
  * rows and total would give it away (one report with two grounds), so it is protected as one
  * more row that is never shown.
  */
-export function protectCrossTab(crossTab: CrossTab, threshold: number): ProtectedTable {
-  if (crossTab.columns.length > 0) return protectTable(crossTab.table, threshold);
+export function protectCrossTab(
+  crossTab: CrossTab,
+  threshold: number,
+  multiValued: { rows: boolean; columns: boolean } = { rows: false, columns: false },
+): ProtectedTable {
+  if (crossTab.columns.length > 0) {
+    return multiValued.rows || multiValued.columns
+      ? protectInexactTable(crossTab.table, threshold, multiValued)
+      : protectTable(crossTab.table, threshold);
+  }
   const { rowTotals, grandTotal } = crossTab.table;
   const extra = Math.max(0, rowTotals.reduce((sum, count) => sum + count, 0) - grandTotal);
   const breakdown =
@@ -133,5 +143,56 @@ function protectExtraValues(
   return {
     counts: withExtra.counts.slice(0, -1),
     total: protectCount(grandTotal, threshold),
+  };
+}
+
+/** A margin hidden by choice, unless there is nothing in its line (then it is a published 0). */
+function hiddenMargin(total: number): ProtectedCount {
+  return total > 0 ? { value: null, suppressed: 'secondary' } : { value: 0, suppressed: null };
+}
+
+/**
+ * A two-way table with a multi-valued facet. Its cells add up to more than the margin that
+ * counts each case once, by the extra values of that line: published cells and margin would
+ * give that count away (one case of January with two grounds). Those margins are hidden, which
+ * leaves no relation across the lines they close, so each exact line (a row, when only the
+ * rows are multi-valued) is protected as a breakdown of its total, and with both facets
+ * multi-valued only the small cells are hidden. A one-way table gives the hidden margins.
+ */
+function protectInexactTable(
+  table: CountTable,
+  threshold: number,
+  multiValued: { rows: boolean; columns: boolean },
+): ProtectedTable {
+  const grandTotal = hiddenMargin(table.grandTotal);
+  if (multiValued.rows && multiValued.columns) {
+    return {
+      cells: table.cells.map((row) => row.map((count) => protectCount(count, threshold))),
+      rowTotals: table.rowTotals.map(hiddenMargin),
+      columnTotals: table.columnTotals.map(hiddenMargin),
+      grandTotal,
+    };
+  }
+  if (multiValued.rows) {
+    const rows = table.cells.map((row, r) => protectBreakdown(row, table.rowTotals[r]!, threshold));
+    return {
+      cells: rows.map((row) => row.counts),
+      rowTotals: rows.map((row) => row.total),
+      columnTotals: table.columnTotals.map(hiddenMargin),
+      grandTotal,
+    };
+  }
+  const columns = table.columnTotals.map((total, c) =>
+    protectBreakdown(
+      table.cells.map((row) => row[c]!),
+      total,
+      threshold,
+    ),
+  );
+  return {
+    cells: table.cells.map((row, r) => row.map((_, c) => columns[c]!.counts[r]!)),
+    rowTotals: table.rowTotals.map(hiddenMargin),
+    columnTotals: columns.map((column) => column.total),
+    grandTotal,
   };
 }

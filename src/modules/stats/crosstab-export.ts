@@ -53,6 +53,7 @@ export function crossTabNotes(result: CrossTabResult, locale: Locale): string[] 
   ];
   if (result.rowsMaySumToMore || result.columnsMaySumToMore) {
     notes.push(translate(locale, 'stats.export.multiple_values'));
+    if (result.columnDimension) notes.push(translate(locale, 'stats.export.multiple_margins'));
   }
   notes.push(translate(locale, 'stats.export.generated', { at: result.generatedAt }));
   return notes;

@@ -136,5 +136,10 @@ export async function equalityCrossTab(
   options: { threshold: number; timeZone: string; locale: Locale; now?: Date },
 ): Promise<CrossTabResult> {
   const counted = await countCrossTab(db, request, options);
-  return presentCrossTab(counted, protectCrossTab(counted.crossTab, options.threshold), options);
+  const multiValued = {
+    rows: request.rows.some((dimension) => multiValuedDimensions.has(dimension)),
+    columns: request.columns !== null && multiValuedDimensions.has(request.columns),
+  };
+  const protectedTable = protectCrossTab(counted.crossTab, options.threshold, multiValued);
+  return presentCrossTab(counted, protectedTable, options);
 }

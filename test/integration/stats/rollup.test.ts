@@ -40,6 +40,7 @@ describe(`the equality-data rollup on ${testDatabaseKind}`, () => {
     expect(built.rows).toBeLessThan(700);
     expect(await rollupIsFresh(world.db, timeZone)).toBe(true);
     expect(await table(['ground', 'domain'], 'year')).toEqual(fromCases);
+    const before = await table(['ground'], null);
 
     // Proof that the rollup is what answers: a change made behind its back shows.
     await sql`UPDATE case_stats_rollup SET cases = cases + 1000`.execute(world.db);
@@ -57,7 +58,7 @@ describe(`the equality-data rollup on ${testDatabaseKind}`, () => {
     );
     expect(await rollupIsFresh(world.db, timeZone)).toBe(false);
     const afterInsert = await table(['ground'], null);
-    expect(afterInsert.grandTotal.value).toBe(fromCases.grandTotal.value! + 1);
+    expect(afterInsert.grandTotal.value).toBe(before.grandTotal.value! + 1);
     await rebuildStatsRollup(world.db, timeZone);
     expect(await table(['ground'], null)).toEqual(afterInsert);
 

@@ -124,6 +124,9 @@ export function StatsPage() {
           {(table.rowsMaySumToMore || table.columnsMaySumToMore) && (
             <p className="small">{t('bo.stats.multipleNote')}</p>
           )}
+          {(table.rowsMaySumToMore || table.columnsMaySumToMore) && table.columnDimension && (
+            <p className="small">{t('bo.stats.multipleMarginsNote')}</p>
+          )}
           <p className="small">{t('bo.stats.consentNote')}</p>
         </section>
       )}
