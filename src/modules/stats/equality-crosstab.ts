@@ -59,8 +59,8 @@ export async function countCrossTab(
   // Two fine dimensions against a third can ask for millions of cells: refuse, naming the
   // rows, before anything is built.
   const cellCount = layouts.reduce((product, layout, index) => {
-    const seen = new Set(groups.flatMap((group) => group.values[index]!));
-    return product * Math.max(1, layout.length + seen.size);
+    const values = new Set([...layout, ...groups.flatMap((group) => group.values[index]!)]);
+    return product * Math.max(1, values.size);
   }, 1);
   if (cellCount > MAX_CELLS) {
     throw new AppError('validation_failed', {
