@@ -248,6 +248,7 @@ export interface StatsReportsTable {
   progress: Generated<number>;
   file_id: string | null;
   created_at: CreatedAt;
+  started_at: Timestamp | null;
   finished_at: Timestamp | null;
   expires_at: Timestamp;
 }

@@ -41,11 +41,12 @@ UPDATE cases SET
   consent_contact_withdrawn_at = c.contact_withdrawn_at
 FROM (
   SELECT case_id,
+    -- A purpose without a row (hand-made or imported data) was not granted.
     min(text_version) AS text_version,
-    bool_or(granted) FILTER (WHERE purpose = 'handling') AS handling,
-    bool_or(granted) FILTER (WHERE purpose = 'sharing') AS sharing,
-    bool_or(granted) FILTER (WHERE purpose = 'statistics') AS statistics,
-    bool_or(granted) FILTER (WHERE purpose = 'contact') AS contact,
+    coalesce(bool_or(granted) FILTER (WHERE purpose = 'handling'), false) AS handling,
+    coalesce(bool_or(granted) FILTER (WHERE purpose = 'sharing'), false) AS sharing,
+    coalesce(bool_or(granted) FILTER (WHERE purpose = 'statistics'), false) AS statistics,
+    coalesce(bool_or(granted) FILTER (WHERE purpose = 'contact'), false) AS contact,
     max(withdrawn_at) FILTER (WHERE purpose = 'sharing' AND granted) AS sharing_withdrawn_at,
     max(withdrawn_at) FILTER (WHERE purpose = 'statistics' AND granted) AS statistics_withdrawn_at,
     max(withdrawn_at) FILTER (WHERE purpose = 'contact' AND granted) AS contact_withdrawn_at

@@ -12,9 +12,12 @@ CREATE TABLE stats_reports (
   progress integer NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
   file_id uuid REFERENCES stored_files (id),
   created_at timestamptz NOT NULL DEFAULT now(),
+  -- When a worker claimed it: a run that died is claimed again after a while.
+  started_at timestamptz,
   finished_at timestamptz,
   expires_at timestamptz NOT NULL,
   CHECK ((status = 'done') = (file_id IS NOT NULL))
 );
 CREATE INDEX stats_reports_requester ON stats_reports (requested_by, created_at DESC);
 CREATE INDEX stats_reports_expiry ON stats_reports (expires_at);
+CREATE INDEX stats_reports_waiting ON stats_reports (created_at) WHERE status IN ('queued', 'running');

@@ -103,7 +103,11 @@ export async function statsReportRoutes(fastify: FastifyInstance): Promise<void>
         },
         request.locale,
       );
-      await app.deps.jobs?.send(BUILD_STATS_REPORT_JOB, { id: report.id });
+      // Queued now where this instance runs the worker; otherwise, or if sending fails, the
+      // job's schedule picks the report up within a minute.
+      await app.deps.jobs
+        ?.send(BUILD_STATS_REPORT_JOB, { id: report.id })
+        .catch((error: unknown) => request.log.warn({ err: error }, 'report job not queued'));
       request.auditTarget = {
         type: 'stats',
         id: 'report',

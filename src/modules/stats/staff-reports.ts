@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Actor } from '../../core/policy.ts';
@@ -20,6 +20,8 @@ import { loadPublicStats } from '../public-site/open-data/public-stats.ts';
  * they expire after `STATS_REPORT_DAYS`, since the same permission can draw them again.
  */
 export const STATS_REPORT_DAYS = 7;
+/** Reports one person may have waiting at once: each one is a few seconds of a worker's CPU. */
+export const MAX_WAITING_REPORTS = 3;
 export const BUILD_STATS_REPORT_JOB = 'stats.build-report';
 const STORED_FILE_PURPOSE = 'stats_report';
 
@@ -90,6 +92,18 @@ export async function requestStaffReport(
   messagesLocale: Locale,
   now = new Date(),
 ): Promise<StaffReportView> {
+  const waiting = await db
+    .selectFrom('stats_reports')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('requested_by', '=', actor.id)
+    .where('status', 'in', ['queued', 'running'])
+    .where('expires_at', '>', now)
+    .executeTakeFirstOrThrow();
+  if (Number(waiting.count) >= MAX_WAITING_REPORTS) {
+    throw fieldError(messagesLocale, 'year', 'stats.reports.too_many', {
+      max: MAX_WAITING_REPORTS,
+    });
+  }
   if (!reportYears(now, config.cases.timeZone).includes(input.year)) {
     throw fieldError(messagesLocale, 'year', 'stats.reports.year_out_of_range');
   }
@@ -148,18 +162,27 @@ export async function loadStaffReport(
   return row ? { ...viewOf(row), fileId: row.file_id } : undefined;
 }
 
-async function setProgress(db: Kysely<DB>, id: string, progress: number) {
-  await db
-    .updateTable('stats_reports')
-    .set({ status: 'running', progress })
-    .where('id', '=', id)
-    .execute();
+/** A run that has not finished after this long is taken to have died, and is claimed again. */
+const STALE_RUN_MS = 15 * 60_000;
+
+class LostClaimError extends Error {}
+
+/** A report no run holds: waiting, or claimed by a run that has not finished in time. */
+function claimable(eb: ExpressionBuilder<DB, 'stats_reports'>, now: Date) {
+  return eb.or([
+    eb('status', '=', 'queued'),
+    eb.and([
+      eb('status', '=', 'running'),
+      eb('started_at', '<', new Date(now.getTime() - STALE_RUN_MS)),
+    ]),
+  ]);
 }
 
 /**
- * Draws a requested report: counts and protects the year's tables, lays out the PDF, stores it
- * encrypted, recording the progress on the way. Run again on a report already drawn, it does
- * nothing (pg-boss delivers at least once).
+ * Draws a requested report: claims it (so a second delivery of the job, or another worker,
+ * leaves it alone), counts and protects the year's tables, lays out the PDF and stores it
+ * encrypted, recording the progress on the way. A report already drawn, or being drawn, is
+ * skipped; a run that died is claimed again after `STALE_RUN_MS`.
  */
 export async function buildStaffReport(
   db: Kysely<DB>,
@@ -167,14 +190,23 @@ export async function buildStaffReport(
   id: string,
   now = new Date(),
 ): Promise<'done' | 'skipped'> {
+  const claimedAt = new Date();
   const request = await db
-    .selectFrom('stats_reports')
-    .select(['year', 'municipality_code', 'locale', 'status', 'requested_by'])
+    .updateTable('stats_reports')
+    .set({ status: 'running', progress: 5, started_at: claimedAt })
     .where('id', '=', id)
+    .where((eb) => claimable(eb, claimedAt))
+    .returning(['year', 'municipality_code', 'locale', 'requested_by'])
     .executeTakeFirst();
-  if (!request || request.status === 'done') return 'skipped';
+  if (!request) return 'skipped';
+  // Every later write is this run's only while the claim is still its own.
+  const mine = () =>
+    db
+      .updateTable('stats_reports')
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('started_at', '=', claimedAt);
   try {
-    await setProgress(db, id, 5);
     const threshold = config.stats.internalThreshold;
     const stats = await loadPublicStats(db, {
       years: [request.year],
@@ -183,7 +215,7 @@ export async function buildStaffReport(
       locale: request.locale,
       ...(request.municipality_code ? { municipalityCode: request.municipality_code } : {}),
     });
-    await setProgress(db, id, 60);
+    await mine().set({ progress: 60 }).execute();
     const place = request.municipality_code
       ? await db
           .selectFrom('municipalities')
@@ -206,7 +238,7 @@ export async function buildStaffReport(
         edition: { kind: 'internal', territoryName: place?.name ?? null },
       },
     );
-    await setProgress(db, id, 90);
+    await mine().set({ progress: 90 }).execute();
     const suffix = request.municipality_code ?? 'network';
     await db.transaction().execute(async (trx) => {
       const file = await insertFile(
@@ -220,21 +252,35 @@ export async function buildStaffReport(
         },
         { purpose: STORED_FILE_PURPOSE, actorId: request.requested_by },
       );
-      await trx
+      const finished = await trx
         .updateTable('stats_reports')
         .set({ status: 'done', progress: 100, file_id: file.id, finished_at: new Date() })
         .where('id', '=', id)
-        .execute();
+        .where('status', '=', 'running')
+        .where('started_at', '=', claimedAt)
+        .executeTakeFirst();
+      // Another run took the report over meanwhile: keep its file, not a second one.
+      if (Number(finished.numUpdatedRows) === 0) throw new LostClaimError();
     });
     return 'done';
   } catch (error) {
-    await db
-      .updateTable('stats_reports')
-      .set({ status: 'failed', finished_at: new Date() })
-      .where('id', '=', id)
-      .execute();
+    if (error instanceof LostClaimError) return 'skipped';
+    await mine().set({ status: 'failed', finished_at: new Date() }).execute();
     throw error;
   }
+}
+
+/** Reports waiting for a worker (or whose run died), oldest first. */
+async function waitingReports(db: Kysely<DB>, now = new Date()): Promise<string[]> {
+  const rows = await db
+    .selectFrom('stats_reports')
+    .select('id')
+    .where((eb) => claimable(eb, now))
+    .where('expires_at', '>', now)
+    .orderBy('created_at')
+    .limit(20)
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 /** Erases expired reports and their files. Answers how many. */
@@ -250,15 +296,25 @@ export async function purgeExpiredStaffReports(db: Kysely<DB>, now = new Date())
   });
 }
 
-const jobData = z.object({ id: z.uuid() });
+const jobData = z.object({ id: z.uuid() }).nullable();
 
+/**
+ * Draws the report the request route queued; on its schedule (every minute, no data) it draws
+ * every report still waiting: those asked on an instance that runs no worker (`JOBS=off`), or
+ * whose job was lost. A failed report is not retried: its requester sees it and asks again.
+ */
 export const buildStatsReportJob: JobDefinition = {
   name: BUILD_STATS_REPORT_JOB,
-  retry: { limit: 1, delaySeconds: 30 },
+  schedule: { cron: '* * * * *' },
+  retry: { limit: 0, delaySeconds: 0 },
   expireInSeconds: 900,
-  handler: async ({ database, config }, job) => ({
-    result: await buildStaffReport(database.db, config, jobData.parse(job.data).id),
-  }),
+  handler: async ({ database, config }, job) => {
+    const data = jobData.parse(job.data ?? null);
+    const ids = data ? [data.id] : await waitingReports(database.db);
+    const results: string[] = [];
+    for (const id of ids) results.push(await buildStaffReport(database.db, config, id));
+    return { done: results.filter((result) => result === 'done').length, asked: ids.length };
+  },
 };
 
 export const purgeStatsReportsJob: JobDefinition = {

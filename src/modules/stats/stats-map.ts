@@ -7,7 +7,7 @@ import {
   UNSTABLE_BELOW,
   type MapMetric,
 } from '../public-site/open-data/municipality-map.ts';
-import { foldOutsideRegion, protectOneWay } from '../public-site/open-data/public-stats.ts';
+import { protectMunicipalities } from '../public-site/open-data/public-stats.ts';
 import { boundariesAttribution } from '../reference/boundaries.ts';
 import type { StatsFilters } from './case-groups.ts';
 import { countCrossTab } from './equality-crosstab.ts';
@@ -15,8 +15,8 @@ import { countCrossTab } from './equality-crosstab.ts';
 /**
  * The back office's map: the network region's municipalities coloured by the reports (or cases)
  * of the chosen filters, as a count or per 100,000 inhabitants, with the same figures as rows.
- * The counts are one protected one-way table (internal threshold) in which places outside the
- * region, online or without a place are one row, as on the public page.
+ * The counts are protected as the staff cross-tab by municipality protects them (internal
+ * threshold), then places outside the region, online or without a place are one row.
  */
 export async function staffMunicipalityMap(
   db: Kysely<DB>,
@@ -31,7 +31,7 @@ export async function staffMunicipalityMap(
     { rows: ['municipality'], columns: null, filters },
     { timeZone, locale },
   );
-  const byMunicipality = protectOneWay(foldOutsideRegion(counted, region.code), threshold, locale);
+  const byMunicipality = protectMunicipalities(counted, region.code, threshold, locale);
   const map = await buildMunicipalityMap(db, {
     byMunicipality,
     regionCode: region.code,

@@ -120,6 +120,56 @@ describe(`staff reports on equality data on ${testDatabaseKind}`, () => {
     }
   });
 
+  it('draws a report once however often it is delivered, and picks up what nobody queued', async () => {
+    const deps = {
+      database: world.context.database.handle,
+      config: world.context.config,
+      logger: world.context.app.log,
+    };
+    const first = (
+      await world.otherCoordinator.client.post('/api/stats/reports', { year: 2025 })
+    ).json<ReportView>();
+    // Two deliveries at once: one draws, the other finds it claimed.
+    const results = await Promise.all([
+      buildStaffReport(world.db, world.context.config, first.id),
+      buildStaffReport(world.db, world.context.config, first.id),
+    ]);
+    expect(results.sort()).toEqual(['done', 'skipped']);
+    const files = await world.db
+      .selectFrom('stored_files')
+      .select('id')
+      .where('purpose', '=', 'stats_report')
+      .where('created_by', '=', world.otherCoordinator.user.id)
+      .execute();
+    expect(files).toHaveLength(1);
+
+    // Asked where no worker runs: the schedule's run (no data) draws it.
+    const second = (
+      await world.otherCoordinator.client.post('/api/stats/reports', { year: 2024 })
+    ).json<ReportView>();
+    const swept = await buildStatsReportJob.handler(deps, {
+      id: 'tick',
+      data: null,
+      retryCount: 0,
+    });
+    expect(swept).toMatchObject({ done: 1 });
+    const state = await world.otherCoordinator.client.get(`/api/stats/reports/${second.id}`);
+    expect(state.json<ReportView>().status).toBe('done');
+    expect(buildStatsReportJob.schedule?.cron).toBe('* * * * *');
+  });
+
+  it('lets one person have only a few reports waiting at once', async () => {
+    const client = world.leadCoordinator.client;
+    for (let count = 0; count < 3; count += 1) {
+      expect((await client.post('/api/stats/reports', { year: 2025 })).statusCode).toBe(202);
+    }
+    const refused = await client.post('/api/stats/reports', { year: 2025 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ error: { fields: { field: string }[] } }>().error.fields[0]!.field).toBe(
+      'year',
+    );
+  });
+
   it('names the field of a request it refuses, and keeps nothing', async () => {
     const cases = [
       [{ year: 1995 }, 'year'],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CrossTabResult } from '../../../src/modules/stats/schemas.ts';
 import type { StatsMap } from '../../../web/src/api/stats.ts';
 import { testDatabaseKind } from '../../helpers/test-db.ts';
 import { setUpCaseWorld, type CaseWorld } from '../cases/case-fixtures.ts';
@@ -73,6 +74,26 @@ describe(`the back office's map of equality data on ${testDatabaseKind}`, () => 
       expect(row.unstable).toBe(row.count < 20);
     }
     expect(map.legend[0]!.label).toMatch(/100\.000/);
+  });
+
+  it('hides exactly what the cross-tab by municipality hides, so the two cannot be combined', async () => {
+    const query = 'from=2025-01&to=2025-12&domain=housing';
+    const map = await getMap(`metric=count&${query}`);
+    const response = await world.analyst.client.get(
+      `/api/stats/crosstab?rows=municipality&${query}`,
+    );
+    const table = response.json<CrossTabResult>();
+    const crossTabCount = new Map(
+      table.rows.map(([place], index) => [place!.code, table.rowTotals[index]!.value]),
+    );
+    for (const row of map.rows) expect(row.count, row.name).toBe(crossTabCount.get(row.code));
+    const inMap = new Set(map.rows.map((row) => row.code));
+    const outside = table.rows
+      .map(([place], index) => ({ code: place!.code, count: table.rowTotals[index]!.value }))
+      .filter(({ code }) => ![PISA, FIRENZE, LUCCA].includes(code) && !inMap.has(code));
+    if (outside.some(({ count }) => count === null)) expect(map.other?.count).toBeNull();
+    else expect(map.other?.count).toBe(outside.reduce((sum, { count }) => sum + count!, 0));
+    expect(map.total).toBe(table.grandTotal.value);
   });
 
   it('follows the filters, refuses what it cannot answer and is for staff only', async () => {

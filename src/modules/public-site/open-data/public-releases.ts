@@ -34,7 +34,7 @@ async function firstYearWithReports(db: Kysely<DB>, timeZone: string): Promise<n
 
 /**
  * Releases every complete year that is due (`dueReleaseYears`): its tables are counted and
- * protected once, in Italian and English from the same counts, and stored. A year already
+ * protected once, in Italian and English from the same snapshot of the cases, and stored. A year already
  * released is left as it is, so running this twice, or on two instances at once, changes
  * nothing. Answers the years released now.
  */
@@ -53,21 +53,25 @@ export async function releasePublicStats(
   });
   const threshold = config.stats.publicThreshold;
   for (const year of due) {
-    const [it, en] = await Promise.all(
-      (['it', 'en'] as const).map((locale) =>
-        loadPublicStats(db, { years: [year], threshold, timeZone, locale }),
-      ),
-    );
-    const figures: StoredFigures = { it: it!.years[0]!, en: en!.years[0]! };
+    // Both languages read one snapshot: counted apart while a case changed, they would differ
+    // by that case, and the two published versions could be subtracted.
+    const [it, en] = await db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => [
+        await loadPublicStats(trx, { years: [year], threshold, timeZone, locale: 'it' }),
+        await loadPublicStats(trx, { years: [year], threshold, timeZone, locale: 'en' }),
+      ]);
+    const figures: StoredFigures = { it: it.years[0]!, en: en.years[0]! };
     await db
       .insertInto('public_stats_releases')
       .values({
         year,
         released_at: now,
         threshold,
-        taxonomy_version: it!.taxonomyVersion,
-        region_code: it!.regionCode,
-        region_name: it!.regionName,
+        taxonomy_version: it.taxonomyVersion,
+        region_code: it.regionCode,
+        region_name: it.regionName,
         figures: JSON.stringify(figures),
       })
       .onConflict((oc) => oc.column('year').doNothing())

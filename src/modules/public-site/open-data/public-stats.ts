@@ -1,11 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { CrossTab } from '../../../core/stats/crosstab.ts';
 import { NOT_CLASSIFIED, type Month } from '../../../core/stats/dimensions.ts';
-import {
-  protectBreakdown,
-  protectCount,
-  type ProtectedCount,
-} from '../../../core/stats/disclosure.ts';
+import { protectCrossTab } from '../../../core/stats/crosstab.ts';
+import { protectCount, type ProtectedCount } from '../../../core/stats/disclosure.ts';
 import {
   countGroundCombinations,
   protectIntersectional,
@@ -84,34 +81,66 @@ function yearSlice(counted: CountedCrossTab, year: string, rowFilter?: (code: st
   return { ...counted, request, crossTab };
 }
 
-/** A one-way table (row totals and their total) protected and labelled. */
+/**
+ * A one-way table protected as the staff cross-tab protects it (`protectCrossTab`: for a
+ * multi-valued facet with the extra values as a hidden row), so the same counts are hidden the
+ * same way wherever they are published, and labelled.
+ */
 export function protectOneWay(
   counted: CountedCrossTab,
   threshold: number,
   locale: Locale,
 ): CrossTabResult {
-  const breakdown = protectBreakdown(
-    counted.crossTab.table.rowTotals,
-    counted.crossTab.table.grandTotal,
+  return presentCrossTab(counted, protectCrossTab(counted.crossTab, threshold), {
     threshold,
+    locale,
+  });
+}
+
+/**
+ * The region's municipalities and one row for the rest, protected as the table of every
+ * municipality is (what a staff cross-tab by municipality publishes), so the two cannot be set
+ * side by side to work out a hidden count. The row for the rest shows a sum only when every
+ * place in it is shown.
+ */
+export function protectMunicipalities(
+  counted: CountedCrossTab,
+  regionCode: string,
+  threshold: number,
+  locale: Locale,
+): CrossTabResult {
+  const unfolded = protectCrossTab(counted.crossTab, threshold);
+  const { rows, table } = counted.crossTab;
+  const indexOf = new Map(rows.map((row, index) => [row[0]!, index]));
+  const outside = rows
+    .map((row, index) => ({ code: row[0]!, index }))
+    .filter(({ code }) => counted.territories.get(code)?.regionCode !== regionCode);
+  const other: ProtectedCount = outside.some(
+    ({ index }) => unfolded.rowTotals[index]!.suppressed !== null,
+  )
+    ? { value: null, suppressed: 'secondary' }
+    : {
+        value: outside.reduce((sum, { index }) => sum + table.rowTotals[index]!, 0),
+        suppressed: null,
+      };
+  const folded = foldOutsideRegion(counted, regionCode);
+  const rowTotals = folded.crossTab.rows.map(([code]) =>
+    code === OTHER_TERRITORY ? other : unfolded.rowTotals[indexOf.get(code!)!]!,
   );
-  return presentCrossTab(
-    counted,
-    {
-      cells: counted.crossTab.rows.map(() => []),
-      rowTotals: breakdown.counts,
-      columnTotals: [],
-      grandTotal: breakdown.total,
-    },
-    { threshold, locale },
-  );
+  const protectedTable = {
+    cells: folded.crossTab.rows.map(() => []),
+    rowTotals,
+    columnTotals: [],
+    grandTotal: unfolded.grandTotal,
+  };
+  return presentCrossTab(folded, protectedTable, { threshold, locale });
 }
 
 /**
  * Municipalities outside the network's region, and reports without one, folded into one row,
  * so the table still adds up to the year's reports and that remainder is protected too.
  */
-export function foldOutsideRegion(counted: CountedCrossTab, regionCode: string): CountedCrossTab {
+function foldOutsideRegion(counted: CountedCrossTab, regionCode: string): CountedCrossTab {
   const inRegion = (code: string) => counted.territories.get(code)?.regionCode === regionCode;
   const { rows, table, columns } = counted.crossTab;
   const kept = rows.map((row, index) => ({ row, index })).filter(({ row }) => inRegion(row[0]!));
@@ -165,7 +194,7 @@ export async function loadPublicStats(
     await byYear('ground'),
     await byYear('domain'),
     await byYear('month'),
-    foldOutsideRegion(await byYear('municipality'), region.code),
+    await byYear('municipality'),
   ];
   const taxonomy = currentTaxonomy();
   const groundGroups = await loadCaseGroups(db, {
@@ -213,7 +242,12 @@ export async function loadPublicStats(
         byGround: present(yearSlice(ground, key)),
         byDomain: present(yearSlice(domain, key)),
         byMonth: present(yearSlice(month, key, (code) => code.startsWith(`${key}-`))),
-        byMunicipality: present(yearSlice(municipality, key)),
+        byMunicipality: protectMunicipalities(
+          yearSlice(municipality, key),
+          region.code,
+          threshold,
+          locale,
+        ),
       };
     });
   return {
