@@ -53,6 +53,9 @@ describe('public data pages in the browser', () => {
         new RegExp(`segnalazioni ricevute\\s+${reports.replaceAll('.', '\\.')}`),
       );
       expect(text).toContain('Metodologia dei dati');
+      // Rates per 100,000 by municipality, and the change against the year before.
+      expect(text).toMatch(/Abitanti\s+Ogni 100\.000/);
+      expect(text).toContain(`Rispetto al ${Number(year) - 1}:`);
       const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
       expect(info).toMatch(/Tagged:\s+yes/);
       const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);

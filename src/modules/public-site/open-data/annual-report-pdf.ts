@@ -8,6 +8,8 @@ import { breakdownChart, breakdowns, countText, tableRows } from './data-page.ts
 import { methodologySections } from './methodology-page.ts';
 import { UNSTABLE_BELOW } from './municipality-map.ts';
 import type { PublicRelease } from './public-releases.ts';
+import type { PublicYear } from './public-stats.ts';
+import { periodChange, SMALL_NUMBERS_BELOW } from '../../../core/stats/trend.ts';
 
 /**
  * The yearly report of a released year as a tagged PDF (PDF/UA): the same protected figures
@@ -173,9 +175,25 @@ export type ReportEdition =
   | { kind: 'release'; releaseDelayDays: number }
   | { kind: 'internal'; territoryName: string | null };
 
+/** Reports per 100,000 inhabitants of the region's municipalities, as the map computes them. */
+export interface PlaceRate {
+  name: string;
+  /** Null for the row of places outside the region, online or not given. */
+  population: number | null;
+  count: number | null;
+  rate: number | null;
+}
+
 export async function renderAnnualReportPdf(
   release: PublicRelease,
-  options: { locale: Locale; edition: ReportEdition },
+  options: {
+    locale: Locale;
+    edition: ReportEdition;
+    /** The year before, when released too: the key figures' change. */
+    previous?: { year: number; figures: PublicYear } | null;
+    /** Municipalities with reports and their rates; without them, counts only. */
+    placeRates?: readonly PlaceRate[] | null;
+  },
 ): Promise<Buffer> {
   const { locale, edition } = options;
   const t = (key: string, values?: Record<string, string | number>) =>
@@ -243,6 +261,28 @@ export async function renderAnnualReportPdf(
       [t('report.not_classified'), countText(figures.reports.notClassified, locale)],
     ],
   );
+  const previous = options.previous ?? null;
+  if (previous) {
+    const percent = new Intl.NumberFormat(locale, {
+      style: 'percent',
+      maximumFractionDigits: 0,
+      signDisplay: 'exceptZero',
+    });
+    const changes = [
+      [t('figures.reports'), figures.reports.total, previous.figures.reports.total],
+      [t('figures.cases'), figures.casesTakenInCharge, previous.figures.casesTakenInCharge],
+    ] as const;
+    const described = changes.flatMap(([label, current, before]) => {
+      const change = periodChange(current.value, before.value);
+      return change ? [`${label} ${percent.format(change.share)}${change.small ? '*' : ''}`] : [];
+    });
+    if (described.length > 0) {
+      writer.paragraph(`${t('change.lead', { year: previous.year })} ${described.join('; ')}.`);
+      if (described.some((text) => text.endsWith('*'))) {
+        writer.paragraph(t('change.small_note', { below: SMALL_NUMBERS_BELOW }));
+      }
+    }
+  }
 
   for (const breakdown of breakdowns) {
     const table = figures[breakdown.view];
@@ -264,12 +304,40 @@ export async function renderAnnualReportPdf(
 
   // A municipality's own report has no table of municipalities.
   if (territory === null) {
-    const places = tableRows(figures.byMunicipality).filter((row) => row.count.value !== 0);
     writer.heading(2, t('report.municipality.title', { region: release.regionName }));
-    writer.table(
-      [t('map.column.municipality'), t('column.reports')],
-      places.map((row) => [row.label, countText(row.count, locale)]),
-    );
+    const placeRates = options.placeRates;
+    if (placeRates) {
+      const number = new Intl.NumberFormat(locale);
+      const decimal = new Intl.NumberFormat(locale, {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      });
+      writer.table(
+        [
+          t('map.column.municipality'),
+          t('column.reports'),
+          t('map.column.population'),
+          t('map.column.rate'),
+        ],
+        placeRates.map((place) => [
+          place.name,
+          place.count === null ? SUPPRESSED_MARK : number.format(place.count),
+          place.population === null ? '—' : number.format(place.population),
+          place.population === null
+            ? '—'
+            : place.rate === null
+              ? SUPPRESSED_MARK
+              : `${decimal.format(place.rate)}${place.count !== null && place.count < UNSTABLE_BELOW ? '*' : ''}`,
+        ]),
+      );
+      writer.paragraph(t('map.unstable_note', { below: UNSTABLE_BELOW }));
+    } else {
+      const places = tableRows(figures.byMunicipality).filter((row) => row.count.value !== 0);
+      writer.table(
+        [t('map.column.municipality'), t('column.reports')],
+        places.map((row) => [row.label, countText(row.count, locale)]),
+      );
+    }
   }
 
   writer.heading(2, t('notes.heading'));

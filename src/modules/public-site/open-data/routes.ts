@@ -7,7 +7,7 @@ import { sendPage } from '../send-page.ts';
 import { dataPages } from '../site-paths.ts';
 import { renderDataPage } from './data-page.ts';
 import { renderMethodologyPage } from './methodology-page.ts';
-import { renderMunicipalityMap } from './municipality-map.ts';
+import { buildMunicipalityMap, renderMunicipalityMap } from './municipality-map.ts';
 import { loadPublicReleases } from './public-releases.ts';
 import { annualReportPdf } from './annual-report-cache.ts';
 import { notFound } from '../../../core/errors.ts';
@@ -89,6 +89,31 @@ export async function openDataRoutes(fastify: FastifyInstance): Promise<void> {
         const pdf = await annualReportPdf(release, {
           locale,
           releaseDelayDays: app.deps.config.stats.publicReleaseDelayDays,
+          extras: async () => {
+            const map = await buildMunicipalityMap(db(), {
+              byMunicipality: release.figures.byMunicipality,
+              regionCode: release.regionCode,
+              regionName: release.regionName,
+              locale,
+              metric: 'rate',
+            });
+            // The rest of the reports as the page's last row, so the table adds up.
+            const other =
+              map.other && map.other.count.value !== 0
+                ? [
+                    {
+                      name: map.other.label,
+                      population: null,
+                      count: map.other.count.value,
+                      rate: null,
+                    },
+                  ]
+                : [];
+            return {
+              previous: releases.find((candidate) => candidate.year === release.year - 1) ?? null,
+              placeRates: [...map.rows, ...other],
+            };
+          },
         });
         const name = locale === 'it' ? 'rapporto-dati' : 'data-report';
         return (
