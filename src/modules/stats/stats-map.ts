@@ -1,12 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { SMALL_NUMBERS_BELOW } from '../../core/stats/trend.ts';
 import { translate, type Locale } from '../../i18n/i18n.ts';
 import { networkRegion } from '../public-site/find-desk/network-data.ts';
-import {
-  buildMunicipalityMap,
-  UNSTABLE_BELOW,
-  type MapMetric,
-} from '../public-site/open-data/municipality-map.ts';
+import { buildMunicipalityMap, type MapMetric } from '../public-site/open-data/municipality-map.ts';
 import { protectMunicipalities } from '../public-site/open-data/public-stats.ts';
 import { boundariesAttribution } from '../reference/boundaries.ts';
 import type { StatsFilters } from './case-groups.ts';
@@ -58,7 +55,7 @@ export async function staffMunicipalityMap(
       population: row.population,
       count: row.count,
       rate: row.rate,
-      unstable: row.count !== null && row.count < UNSTABLE_BELOW,
+      unstable: row.count !== null && row.count < SMALL_NUMBERS_BELOW,
     })),
     other: map.other ? { label: map.other.label, count: map.other.count.value } : null,
     withoutReports: map.withoutReports,

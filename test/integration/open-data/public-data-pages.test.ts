@@ -16,7 +16,12 @@ import {
 } from '../../../src/modules/public-site/open-data/public-releases.ts';
 import { testDatabaseKind } from '../../helpers/test-db.ts';
 import { setUpCaseWorld, type CaseWorld } from '../cases/case-fixtures.ts';
-import { generateCases, insertCases, PISA, romeMonth } from '../stats/stats-fixtures.ts';
+import {
+  generateCases,
+  insertCases,
+  seatLeadInTuscany,
+  romeMonth,
+} from '../stats/stats-fixtures.ts';
 
 /** The text of every cell of the table whose caption starts with `caption`. */
 function tableCells(page: string, caption: string): string[][] {
@@ -55,12 +60,7 @@ describe(`public data pages on ${testDatabaseKind}`, () => {
   let beforeRelease: string;
   beforeAll(async () => {
     world = await setUpCaseWorld();
-    // A lead partner seated in Tuscany puts the map on Tuscany.
-    await world.db
-      .updateTable('organisations')
-      .set({ municipality_code: PISA })
-      .where('id', '=', world.lead.id)
-      .execute();
+    await seatLeadInTuscany(world.db, world.lead.id);
     await insertCases(world.db, cases);
     beforeRelease = (await world.context.app.inject({ method: 'GET', url: '/it/dati' })).body;
     expect(await releasePublicStats(world.db, world.context.config, RELEASE_DAY)).toEqual([

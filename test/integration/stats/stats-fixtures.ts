@@ -102,3 +102,12 @@ export function romeMonth(date: Date): string {
   }).formatToParts(date);
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
 }
+
+/** Seats the lead partner in Pisa: the network's region, and so its maps, become Tuscany's. */
+export async function seatLeadInTuscany(db: Kysely<DB>, leadId: string) {
+  await db
+    .updateTable('organisations')
+    .set({ municipality_code: PISA })
+    .where('id', '=', leadId)
+    .execute();
+}

@@ -7,6 +7,7 @@ import {
   FIRENZE,
   generateCases,
   insertCases,
+  seatLeadInTuscany,
   LUCCA,
   PISA,
   romeMonth,
@@ -18,12 +19,7 @@ describe(`the back office's map of equality data on ${testDatabaseKind}`, () => 
   let cases: GeneratedCase[];
   beforeAll(async () => {
     world = await setUpCaseWorld();
-    // A lead partner seated in Tuscany puts the map on Tuscany.
-    await world.db
-      .updateTable('organisations')
-      .set({ municipality_code: PISA })
-      .where('id', '=', world.lead.id)
-      .execute();
+    await seatLeadInTuscany(world.db, world.lead.id);
     cases = generateCases(500, 31);
     await insertCases(world.db, cases);
   });

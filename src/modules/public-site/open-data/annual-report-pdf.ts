@@ -4,12 +4,18 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { translate, type Locale } from '../../../i18n/i18n.ts';
 import { SUPPRESSED_MARK } from '../../stats/crosstab-export.ts';
 import { bootstrapItaliaDist } from '../bootstrap-italia.ts';
-import { breakdownChart, breakdowns, countText, tableRows } from './data-page.ts';
+import {
+  breakdownChart,
+  breakdowns,
+  countText,
+  keyFigureChanges,
+  percentChange,
+  tableRows,
+} from './data-page.ts';
 import { methodologySections } from './methodology-page.ts';
-import { UNSTABLE_BELOW } from './municipality-map.ts';
 import type { PublicRelease } from './public-releases.ts';
 import type { PublicYear } from './public-stats.ts';
-import { periodChange, SMALL_NUMBERS_BELOW } from '../../../core/stats/trend.ts';
+import { SMALL_NUMBERS_BELOW } from '../../../core/stats/trend.ts';
 
 /**
  * The yearly report of a released year as a tagged PDF (PDF/UA): the same protected figures
@@ -263,19 +269,10 @@ export async function renderAnnualReportPdf(
   );
   const previous = options.previous ?? null;
   if (previous) {
-    const percent = new Intl.NumberFormat(locale, {
-      style: 'percent',
-      maximumFractionDigits: 0,
-      signDisplay: 'exceptZero',
-    });
-    const changes = [
-      [t('figures.reports'), figures.reports.total, previous.figures.reports.total],
-      [t('figures.cases'), figures.casesTakenInCharge, previous.figures.casesTakenInCharge],
-    ] as const;
-    const described = changes.flatMap(([label, current, before]) => {
-      const change = periodChange(current.value, before.value);
-      return change ? [`${label} ${percent.format(change.share)}${change.small ? '*' : ''}`] : [];
-    });
+    const percent = percentChange(locale);
+    const described = keyFigureChanges(figures, previous.figures).map(
+      ({ key, change }) => `${t(key)} ${percent.format(change.share)}${change.small ? '*' : ''}`,
+    );
     if (described.length > 0) {
       writer.paragraph(`${t('change.lead', { year: previous.year })} ${described.join('; ')}.`);
       if (described.some((text) => text.endsWith('*'))) {
@@ -327,10 +324,10 @@ export async function renderAnnualReportPdf(
             ? '—'
             : place.rate === null
               ? SUPPRESSED_MARK
-              : `${decimal.format(place.rate)}${place.count !== null && place.count < UNSTABLE_BELOW ? '*' : ''}`,
+              : `${decimal.format(place.rate)}${place.count !== null && place.count < SMALL_NUMBERS_BELOW ? '*' : ''}`,
         ]),
       );
-      writer.paragraph(t('map.unstable_note', { below: UNSTABLE_BELOW }));
+      writer.paragraph(t('map.unstable_note', { below: SMALL_NUMBERS_BELOW }));
     } else {
       const places = tableRows(figures.byMunicipality).filter((row) => row.count.value !== 0);
       writer.table(
@@ -352,7 +349,7 @@ export async function renderAnnualReportPdf(
     threshold: release.threshold,
     mark: SUPPRESSED_MARK,
     version: release.taxonomyVersion,
-    below: UNSTABLE_BELOW,
+    below: SMALL_NUMBERS_BELOW,
     days: edition.kind === 'release' ? edition.releaseDelayDays : 0,
   };
   // An internal report is drawn from today's figures: the section on yearly releases is not

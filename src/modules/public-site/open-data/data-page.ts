@@ -168,6 +168,32 @@ function openDataSection(t: T): SafeHtml {
   </section>`;
 }
 
+/** A change as people read it: "+12 %", "−3 %", "0 %". */
+export function percentChange(locale: Locale): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero',
+  });
+}
+
+/**
+ * The changes of the key figures (reports, cases taken in charge) against the year before,
+ * with the message key of each; those that cannot be given (a hidden count) are left out.
+ */
+export function keyFigureChanges(year: PublicYear, previous: PublicYear) {
+  return [
+    {
+      key: 'figures.reports',
+      change: periodChange(year.reports.total.value, previous.reports.total.value),
+    },
+    {
+      key: 'figures.cases',
+      change: periodChange(year.casesTakenInCharge.value, previous.casesTakenInCharge.value),
+    },
+  ].flatMap(({ key, change }) => (change ? [{ key, change }] : []));
+}
+
 /** The key figures against the year before, when both were released; small numbers flagged. */
 function changeSection(
   year: PublicYear,
@@ -176,37 +202,24 @@ function changeSection(
   locale: Locale,
 ): SafeHtml | null {
   if (!previous) return null;
-  const percent = new Intl.NumberFormat(locale, {
-    style: 'percent',
-    maximumFractionDigits: 0,
-    signDisplay: 'exceptZero',
-  });
-  const changes = [
-    {
-      label: t('figures.reports'),
-      change: periodChange(year.reports.total.value, previous.figures.reports.total.value),
-    },
-    {
-      label: t('figures.cases'),
-      change: periodChange(
-        year.casesTakenInCharge.value,
-        previous.figures.casesTakenInCharge.value,
-      ),
-    },
-  ].filter((entry) => entry.change !== null);
+  const percent = percentChange(locale);
+  const changes = keyFigureChanges(year, previous.figures).map(({ key, change }) => ({
+    label: t(key),
+    change,
+  }));
   if (changes.length === 0) return null;
   return html`<p class="mt-3">
       ${t('change.lead', { year: previous.year })}
       ${changes.map(
         (entry, index) =>
           html`${index > 0 ? '; ' : ''}${entry.label}
-            <strong>${percent.format(entry.change!.share)}</strong>${
-              entry.change!.small ? html`<abbr title="${t('change.small')}">*</abbr>` : null
+            <strong>${percent.format(entry.change.share)}</strong>${
+              entry.change.small ? html`<abbr title="${t('change.small')}">*</abbr>` : null
             }`,
       )}.
     </p>
     ${
-      changes.some((entry) => entry.change!.small)
+      changes.some((entry) => entry.change.small)
         ? html`<p class="small">${t('change.small_note', { below: SMALL_NUMBERS_BELOW })}</p>`
         : null
     }`;

@@ -4,7 +4,7 @@ import { currentTaxonomy } from '../../taxonomy/taxonomy-files.ts';
 import { SUPPRESSED_MARK } from '../../stats/crosstab-export.ts';
 import { renderLayout } from '../layout.ts';
 import { dataPages, pagePath } from '../site-paths.ts';
-import { UNSTABLE_BELOW } from './municipality-map.ts';
+import { SMALL_NUMBERS_BELOW } from '../../../core/stats/trend.ts';
 
 export const methodologySections = [
   'what',
@@ -28,7 +28,7 @@ export function renderMethodologyPage(
     days: stats.publicReleaseDelayDays,
     mark: SUPPRESSED_MARK,
     version: currentTaxonomy().version,
-    below: UNSTABLE_BELOW,
+    below: SMALL_NUMBERS_BELOW,
   };
   const main = html`<h1>${t('title')}</h1>
     <p class="lead">${t('lead')}</p>

@@ -15,9 +15,6 @@ import type { CrossTabResult } from '../../stats/schemas.ts';
 import { OTHER_TERRITORY } from '../../stats/value-labels.ts';
 import { pagePath } from '../site-paths.ts';
 
-/** Below this many reports a rate per 100,000 moves too much from one year to the next. */
-export const UNSTABLE_BELOW = SMALL_NUMBERS_BELOW;
-
 export interface MunicipalityRate {
   code: string;
   name: string;
@@ -205,7 +202,7 @@ export async function renderMunicipalityMap(
                 <td class="text-end">${number.format(row.population)}</td>
                 <td class="text-end">
                   ${row.rate === null ? SUPPRESSED_MARK : decimal.format(row.rate)}${
-                    row.count !== null && row.count < UNSTABLE_BELOW
+                    row.count !== null && row.count < SMALL_NUMBERS_BELOW
                       ? html`<abbr title="${t('unstable')}">*</abbr>`
                       : null
                   }
@@ -227,7 +224,7 @@ export async function renderMunicipalityMap(
         </tbody>
       </table>
     </div>
-    <p class="small">${t('unstable_note', { below: UNSTABLE_BELOW })}</p>
+    <p class="small">${t('unstable_note', { below: SMALL_NUMBERS_BELOW })}</p>
     ${withoutReports > 0 ? html`<p>${t('without_reports', { count: withoutReports })}</p>` : null}
   </section>`;
   return { section };
