@@ -66,7 +66,7 @@ export async function benchStatsCrossTab(): Promise<Record<string, number | stri
     const result = await equalityCrossTab(
       db,
       { rows: ['ground', 'domain'], columns: 'month', filters: { population: 'reports' } },
-      { threshold: 5, timeZone: 'Europe/Rome', locale: 'it' },
+      { threshold: 5, perturbed: true, timeZone: 'Europe/Rome', locale: 'it' },
     );
     cells = result.cells.length * result.columns.length;
     suppressed = result.suppressedCount;

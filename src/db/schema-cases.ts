@@ -83,6 +83,8 @@ export interface CasesTable {
   victim_migration_background: string | null;
   victim_residence_status: string | null;
   statistics_allowed: Generated<boolean>;
+  /** Random record key for the perturbation of staff figures; never shown (202612061600). */
+  stats_key: Generated<number>;
   /** Consents given with the report (202612061300_intake_on_the_case_row.sql). */
   consent_version: string | null;
   consent_handling: Generated<boolean>;
@@ -213,6 +215,8 @@ export interface CaseStatsRollupTable {
   ground_codes: string[];
   domain_codes: string[];
   cases: number;
+  /** The sum of the row's record keys, modulo 2³¹ (202612061600_stats_record_keys.sql). */
+  key_sum: number;
 }
 
 export interface CaseStatsRollupStateTable {

@@ -28,6 +28,8 @@ describe('equality data in the back office', () => {
     expect(await page.locator('.bo-stats-figures').innerText()).toContain(
       it_('bo.stats.figures.multiple'),
     );
+    // The reader is told the figures are perturbed, and why.
+    await page.getByText(it_('bo.stats.perturbationNote')).waitFor();
     const chart = page.getByRole('img', { name: it_('bo.stats.chartAlt') });
     await chart.waitFor();
     await page.waitForFunction(

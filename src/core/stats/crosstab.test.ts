@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crossTabulate, protectCrossTab, type CaseGroup } from './crosstab.ts';
+import { addKeys, KEY_MODULUS } from './perturbation.ts';
 
 const grounds = ['origin', 'religion', 'disability'];
 const months = ['2026-01', '2026-02'];
@@ -8,8 +9,8 @@ const months = ['2026-01', '2026-02'];
 describe('cross-tabulation of cases', () => {
   it('counts a case with two grounds in both rows and once in every total', () => {
     const groups: CaseGroup[] = [
-      { values: [['origin', 'religion'], ['2026-01']], count: 3 },
-      { values: [['origin'], ['2026-02']], count: 4 },
+      { values: [['origin', 'religion'], ['2026-01']], count: 3, key: 0 },
+      { values: [['origin'], ['2026-02']], count: 4, key: 0 },
     ];
     const { rows, columns, table } = crossTabulate(groups, {
       rowValues: [grounds],
@@ -29,7 +30,7 @@ describe('cross-tabulation of cases', () => {
 
   it('nests two row dimensions and keeps values the layout did not expect', () => {
     const { rows, table } = crossTabulate(
-      [{ values: [['origin'], ['housing', 'work'], ['2026-01']], count: 2 }],
+      [{ values: [['origin'], ['housing', 'work'], ['2026-01']], count: 2, key: 0 }],
       { rowValues: [['origin'], ['housing']], columnValues: months },
     );
     expect(rows).toEqual([
@@ -43,9 +44,9 @@ describe('cross-tabulation of cases', () => {
   it('protects a one-way table against its total', () => {
     const crossTab = crossTabulate(
       [
-        { values: [['origin']], count: 40 },
-        { values: [['religion']], count: 2 },
-        { values: [['disability']], count: 9 },
+        { values: [['origin']], count: 40, key: 0 },
+        { values: [['religion']], count: 2, key: 0 },
+        { values: [['disability']], count: 9, key: 0 },
       ],
       { rowValues: [grounds], columnValues: null },
     );
@@ -58,10 +59,10 @@ describe('cross-tabulation of cases', () => {
     // 30 cases of ground a, 30 of b, one of both, 20 unclassified: 31 + 31 + 20 − 81 = 1.
     const crossTab = crossTabulate(
       [
-        { values: [['origin']], count: 30 },
-        { values: [['religion']], count: 30 },
-        { values: [['origin', 'religion']], count: 1 },
-        { values: [['disability']], count: 20 },
+        { values: [['origin']], count: 30, key: 0 },
+        { values: [['religion']], count: 30, key: 0 },
+        { values: [['origin', 'religion']], count: 1, key: 0 },
+        { values: [['disability']], count: 20, key: 0 },
       ],
       { rowValues: [grounds], columnValues: null },
     );
@@ -76,10 +77,10 @@ describe('cross-tabulation of cases', () => {
     // January: 30 + 30 cells by ground, but 59 cases: one of them has two grounds.
     const crossTab = crossTabulate(
       [
-        { values: [['origin'], ['2026-01']], count: 29 },
-        { values: [['religion'], ['2026-01']], count: 29 },
-        { values: [['origin', 'religion'], ['2026-01']], count: 1 },
-        { values: [['disability'], ['2026-02']], count: 20 },
+        { values: [['origin'], ['2026-01']], count: 29, key: 0 },
+        { values: [['religion'], ['2026-01']], count: 29, key: 0 },
+        { values: [['origin', 'religion'], ['2026-01']], count: 1, key: 0 },
+        { values: [['disability'], ['2026-02']], count: 20, key: 0 },
       ],
       { rowValues: [grounds], columnValues: months },
     );
@@ -97,26 +98,48 @@ describe('cross-tabulation of cases', () => {
     expect(rule.rowTotals.map((count) => count.value)).toEqual([30, 30, 20]);
   });
 
-  it('matches a count made case by case', () => {
+  it('matches a count and a sum of record keys made case by case', () => {
     const someOf = (list: string[]) => fc.subarray(list, { minLength: 1 });
-    const cases = fc.array(fc.tuple(someOf(grounds), fc.constantFrom(...months)), {
-      maxLength: 60,
+    const cases = fc.array(
+      fc.tuple(
+        someOf(grounds),
+        fc.constantFrom(...months),
+        fc.integer({ min: 0, max: KEY_MODULUS - 1 }),
+      ),
+      { maxLength: 60 },
+    );
+    type Case = [string[], string, number];
+    /** The count of some cases and the sum of their record keys. */
+    const tally = (some: Case[]) => ({
+      count: some.length,
+      key: some.reduce((sum, [, , key]) => addKeys(sum, key), 0),
     });
     fc.assert(
       fc.property(cases, (list) => {
-        const groups = list.map(([values, month]) => ({ values: [values, [month]], count: 1 }));
-        const { table } = crossTabulate(groups, { rowValues: [grounds], columnValues: months });
+        const groups = list.map(([values, month, key]) => ({
+          values: [values, [month]],
+          count: 1,
+          key,
+        }));
+        const { table, keys } = crossTabulate(groups, {
+          rowValues: [grounds],
+          columnValues: months,
+        });
+        const expectAt = (count: number, key: number, some: Case[]) =>
+          expect({ count, key }).toEqual(tally(some));
         grounds.forEach((ground, r) => {
           months.forEach((month, c) => {
-            const expected = list.filter(([g, m]) => g.includes(ground) && m === month).length;
-            expect(table.cells[r]![c]).toBe(expected);
+            const inCell = list.filter(([g, m]) => g.includes(ground) && m === month);
+            expectAt(table.cells[r]![c]!, keys.cells[r]![c]!, inCell);
           });
-          expect(table.rowTotals[r]).toBe(list.filter(([g]) => g.includes(ground)).length);
+          const inRow = list.filter(([g]) => g.includes(ground));
+          expectAt(table.rowTotals[r]!, keys.rowTotals[r]!, inRow);
         });
-        months.forEach((month, c) =>
-          expect(table.columnTotals[c]).toBe(list.filter(([, m]) => m === month).length),
-        );
-        expect(table.grandTotal).toBe(list.length);
+        months.forEach((month, c) => {
+          const inColumn = list.filter(([, m]) => m === month);
+          expectAt(table.columnTotals[c]!, keys.columnTotals[c]!, inColumn);
+        });
+        expectAt(table.grandTotal, keys.grandTotal, list);
       }),
     );
   });
@@ -132,6 +155,7 @@ describe('cross-tabulation of cases', () => {
         const groups = list.map(([values, month, count]) => ({
           values: [values, [month]],
           count,
+          key: 0,
         }));
         const crossTab = crossTabulate(groups, { rowValues: [grounds], columnValues: months });
         const shown = protectCrossTab(crossTab, threshold, { rows: true, columns: false });

@@ -13,11 +13,14 @@ import {
   type ProtectedCount,
   type ProtectedTable,
 } from './disclosure.ts';
+import { addKeys, type CellKeyTable } from './perturbation.ts';
 
 export interface CaseGroup {
   /** Per dimension (rows first, then the column if any), the distinct values of these cases. */
   values: readonly (readonly string[])[];
   count: number;
+  /** The sum of these cases' record keys, modulo the key range (`perturbation.ts`). */
+  key: number;
 }
 
 export interface CrossTabLayout {
@@ -32,6 +35,8 @@ export interface CrossTab {
   rows: string[][];
   columns: string[];
   table: CountTable;
+  /** Each count's cell key, at the same place: what staff figures are perturbed with. */
+  keys: CellKeyTable;
 }
 
 const SEPARATOR = '\u0001';
@@ -43,8 +48,20 @@ function combinations(lists: readonly (readonly string[])[]): string[][] {
   );
 }
 
-function add(map: Map<string, number>, key: string, count: number) {
-  map.set(key, (map.get(key) ?? 0) + count);
+/** A count and the cell key of the cases it counts. */
+interface Tally {
+  count: number;
+  key: number;
+}
+
+function add(map: Map<string, Tally>, at: string, group: CaseGroup) {
+  const tally = map.get(at);
+  if (tally) {
+    tally.count += group.count;
+    tally.key = addKeys(tally.key, group.key);
+  } else {
+    map.set(at, { count: group.count, key: group.key });
+  }
 }
 
 /**
@@ -54,12 +71,12 @@ function add(map: Map<string, number>, key: string, count: number) {
 export function crossTabulate(groups: readonly CaseGroup[], layout: CrossTabLayout): CrossTab {
   const rowDimensions = layout.rowValues.length;
   const hasColumn = layout.columnValues !== null;
-  const cells = new Map<string, number>();
-  const rowTotals = new Map<string, number>();
-  const columnTotals = new Map<string, number>();
+  const cells = new Map<string, Tally>();
+  const rowTotals = new Map<string, Tally>();
+  const columnTotals = new Map<string, Tally>();
   const extraRowValues = layout.rowValues.map(() => new Set<string>());
   const extraColumns = new Set<string>();
-  let grandTotal = 0;
+  const grandTotal = new Map<string, Tally>();
 
   for (const group of groups) {
     if (group.count === 0) continue;
@@ -73,11 +90,11 @@ export function crossTabulate(groups: readonly CaseGroup[], layout: CrossTabLayo
     const columns = hasColumn ? group.values[rowDimensions]! : [];
     for (const column of columns) {
       if (!layout.columnValues!.includes(column)) extraColumns.add(column);
-      add(columnTotals, column, group.count);
-      for (const rowKey of rowKeys) add(cells, rowKey + SEPARATOR + column, group.count);
+      add(columnTotals, column, group);
+      for (const rowKey of rowKeys) add(cells, rowKey + SEPARATOR + column, group);
     }
-    for (const rowKey of rowKeys) add(rowTotals, rowKey, group.count);
-    grandTotal += group.count;
+    for (const rowKey of rowKeys) add(rowTotals, rowKey, group);
+    add(grandTotal, '', group);
   }
 
   const rows = combinations(
@@ -85,18 +102,18 @@ export function crossTabulate(groups: readonly CaseGroup[], layout: CrossTabLayo
   );
   const columns = hasColumn ? [...layout.columnValues!, ...extraColumns] : [];
   const rowKeys = rows.map((row) => row.join(SEPARATOR));
-  return {
-    rows,
-    columns,
-    table: {
+  const laidOut = (part: keyof Tally): CountTable => {
+    const at = (map: Map<string, Tally>, key: string) => map.get(key)?.[part] ?? 0;
+    return {
       cells: rowKeys.map((rowKey) =>
-        columns.map((column) => cells.get(rowKey + SEPARATOR + column) ?? 0),
+        columns.map((column) => at(cells, rowKey + SEPARATOR + column)),
       ),
-      rowTotals: rowKeys.map((rowKey) => rowTotals.get(rowKey) ?? 0),
-      columnTotals: columns.map((column) => columnTotals.get(column) ?? 0),
-      grandTotal,
-    },
+      rowTotals: rowKeys.map((rowKey) => at(rowTotals, rowKey)),
+      columnTotals: columns.map((column) => at(columnTotals, column)),
+      grandTotal: at(grandTotal, ''),
+    };
   };
+  return { rows, columns, table: laidOut('count'), keys: laidOut('key') };
 }
 
 /**

@@ -1,17 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countGroundCombinations, protectIntersectional } from './intersectional.ts';
+import {
+  countGroundCombinations,
+  perturbIntersectional,
+  protectIntersectional,
+} from './intersectional.ts';
+import { addKeys, perturbation } from './perturbation.ts';
 
 const grounds = ['origin', 'religion', 'disability', 'sex'];
 
 describe('intersectional analysis', () => {
   it('counts each case once: single, multiple or not classified, and in one combination', () => {
     const counts = countGroundCombinations([
-      { grounds: ['origin'], count: 10 },
-      { grounds: ['religion', 'origin'], count: 6 },
-      { grounds: ['origin', 'religion'], count: 2 },
-      { grounds: ['origin', 'religion', 'sex'], count: 1 },
-      { grounds: [], count: 4 },
+      { grounds: ['origin'], count: 10, key: 0 },
+      { grounds: ['religion', 'origin'], count: 6, key: 0 },
+      { grounds: ['origin', 'religion'], count: 2, key: 0 },
+      { grounds: ['origin', 'religion', 'sex'], count: 1, key: 0 },
+      { grounds: [], count: 4, key: 0 },
     ]);
     expect(counts).toMatchObject({ total: 23, single: 10, multiple: 9, notClassified: 4 });
     expect(counts.combinations.get('origin+religion')!.count).toBe(8);
@@ -20,11 +25,11 @@ describe('intersectional analysis', () => {
 
   it('lists the frequent combinations and puts the rare ones together', () => {
     const counts = countGroundCombinations([
-      { grounds: ['origin'], count: 40 },
-      { grounds: ['origin', 'religion'], count: 12 },
-      { grounds: ['origin', 'sex'], count: 7 },
-      { grounds: ['disability', 'sex'], count: 2 },
-      { grounds: ['disability', 'religion'], count: 9 },
+      { grounds: ['origin'], count: 40, key: 0 },
+      { grounds: ['origin', 'religion'], count: 12, key: 0 },
+      { grounds: ['origin', 'sex'], count: 7, key: 0 },
+      { grounds: ['disability', 'sex'], count: 2, key: 0 },
+      { grounds: ['disability', 'religion'], count: 9, key: 0 },
     ]);
     const result = protectIntersectional(counts, 5);
     expect(result.multiple.value).toBe(30);
@@ -69,6 +74,7 @@ describe('intersectional analysis', () => {
       fc.record({
         grounds: fc.subarray(grounds),
         count: fc.integer({ min: 0, max: 14 }),
+        key: fc.constant(0),
       }),
       { maxLength: 14 },
     );
@@ -117,5 +123,31 @@ describe('intersectional analysis', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('perturbs each shown count with the keys of the cases it counts, "other" included', () => {
+    const groups = [
+      { grounds: ['origin'], count: 40, key: 1_000 },
+      { grounds: ['origin', 'religion'], count: 12, key: 2_000_000_000 },
+      { grounds: ['origin', 'sex'], count: 3, key: 700_000_000 },
+      { grounds: ['disability', 'sex'], count: 4, key: 900_000_000 },
+      { grounds: [], count: 9, key: 5 },
+    ];
+    const counts = countGroundCombinations(groups);
+    const result = perturbIntersectional(protectIntersectional(counts, 5), counts, 5);
+    const figure = (count: number, keys: number[]) =>
+      count + perturbation(count, keys.reduce(addKeys, 0), 5);
+    expect(result.total.value).toBe(
+      figure(68, [1_000, 2_000_000_000, 700_000_000, 900_000_000, 5]),
+    );
+    expect(result.multiple.value).toBe(figure(19, [2_000_000_000, 700_000_000, 900_000_000]));
+    expect(result.combinations).toEqual([
+      {
+        grounds: ['origin', 'religion'],
+        count: { value: figure(12, [2_000_000_000]), suppressed: null },
+      },
+    ]);
+    // "Other combinations" are the two rare ones together: their keys, not the listed one's.
+    expect(result.otherCombinations.value).toBe(figure(7, [700_000_000, 900_000_000]));
   });
 });

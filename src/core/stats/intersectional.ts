@@ -4,20 +4,27 @@
  * multiple and not classified, and in at most one combination.
  */
 import { protectBreakdown, type ProtectedCount } from './disclosure.ts';
+import { addKeys, perturbCount, subtractKeys } from './perturbation.ts';
 
 export interface GroundGroup {
   /** The distinct top-level grounds of these cases. */
   grounds: readonly string[];
   count: number;
+  /** The sum of these cases' record keys (`perturbation.ts`). */
+  key: number;
 }
+
+type Split = 'total' | 'single' | 'multiple' | 'notClassified';
 
 export interface GroundCombinationCounts {
   total: number;
   single: number;
   multiple: number;
   notClassified: number;
+  /** The cell key of each count of the split. */
+  keys: Record<Split, number>;
   /** Combinations of two or more grounds (sorted codes) with their counts. */
-  combinations: Map<string, { grounds: string[]; count: number }>;
+  combinations: Map<string, { grounds: string[]; count: number; key: number }>;
 }
 
 export function countGroundCombinations(groups: readonly GroundGroup[]): GroundCombinationCounts {
@@ -26,19 +33,25 @@ export function countGroundCombinations(groups: readonly GroundGroup[]): GroundC
     single: 0,
     multiple: 0,
     notClassified: 0,
+    keys: { total: 0, single: 0, multiple: 0, notClassified: 0 },
     combinations: new Map(),
   };
+  const tally = (split: Split, group: GroundGroup) => {
+    counts[split] += group.count;
+    counts.keys[split] = addKeys(counts.keys[split], group.key);
+  };
   for (const group of groups) {
-    counts.total += group.count;
+    tally('total', group);
     const grounds = [...new Set(group.grounds)].sort();
-    if (grounds.length === 0) counts.notClassified += group.count;
-    else if (grounds.length === 1) counts.single += group.count;
+    if (grounds.length === 0) tally('notClassified', group);
+    else if (grounds.length === 1) tally('single', group);
     else {
-      counts.multiple += group.count;
-      const key = grounds.join('+');
-      const entry = counts.combinations.get(key) ?? { grounds, count: 0 };
+      tally('multiple', group);
+      const combination = grounds.join('+');
+      const entry = counts.combinations.get(combination) ?? { grounds, count: 0, key: 0 };
       entry.count += group.count;
-      counts.combinations.set(key, entry);
+      entry.key = addKeys(entry.key, group.key);
+      counts.combinations.set(combination, entry);
     }
   }
   return counts;
@@ -101,5 +114,38 @@ export function protectIntersectional(
       count: detail.counts[index]!,
     })),
     otherCombinations: detail.counts.at(-1)!,
+  };
+}
+
+/**
+ * The split and the combinations as staff see them: each shown count perturbed with the key of
+ * the cases it counts (`perturbation.ts`). "Other combinations" counts the multiple-grounds
+ * cases of no listed combination, so its key is the multiple count's less theirs.
+ */
+export function perturbIntersectional(
+  result: ProtectedIntersectional,
+  counts: GroundCombinationCounts,
+  threshold: number,
+): ProtectedIntersectional {
+  const keyOf = (grounds: readonly string[]) =>
+    counts.combinations.get([...grounds].sort().join('+'))?.key ?? 0;
+  const listedKeys = result.combinations.reduce(
+    (sum, entry) => addKeys(sum, keyOf(entry.grounds)),
+    0,
+  );
+  return {
+    total: perturbCount(result.total, counts.keys.total, threshold),
+    single: perturbCount(result.single, counts.keys.single, threshold),
+    multiple: perturbCount(result.multiple, counts.keys.multiple, threshold),
+    notClassified: perturbCount(result.notClassified, counts.keys.notClassified, threshold),
+    combinations: result.combinations.map((entry) => ({
+      grounds: entry.grounds,
+      count: perturbCount(entry.count, keyOf(entry.grounds), threshold),
+    })),
+    otherCombinations: perturbCount(
+      result.otherCombinations,
+      subtractKeys(counts.keys.multiple, listedKeys),
+      threshold,
+    ),
   };
 }

@@ -7,6 +7,7 @@ import {
   type Month,
 } from '../../core/stats/dimensions.ts';
 import type { CaseGroup } from '../../core/stats/crosstab.ts';
+import { KEY_MODULUS } from '../../core/stats/perturbation.ts';
 import type { Taxonomy } from '../../core/taxonomy/taxonomy.ts';
 import type { DB } from '../../db/schema.ts';
 import { rollupCanAnswer, rollupIsFresh } from './stats-rollup.ts';
@@ -123,7 +124,7 @@ function groundCodesMatching(taxonomy: Taxonomy, codes: readonly string[]): stri
     .map((entry) => entry.code);
 }
 
-type RawRow = Record<string, unknown> & { n: number };
+type RawRow = Record<string, unknown> & { n: number; key: number };
 
 /**
  * Groups the cases that consented to statistics by the raw values of the dimensions asked,
@@ -148,6 +149,7 @@ export async function loadCaseGroups(
   const groups = rows.map((row) => ({
     values: dimensions.map((dimension, index) => valuesOf(dimension, row[`d${index}`], context)),
     count: row.n,
+    key: row.key,
   }));
   return { groups, territories };
 }
@@ -216,7 +218,11 @@ async function caseRows(db: Kysely<DB>, options: GroupQuery): Promise<RawRow[]> 
     rawColumn(dimension, timeZone).as(`d${index}`),
   );
   return await query
-    .select([...columns, sql<number>`count(*)::int`.as('n')])
+    .select([
+      ...columns,
+      sql<number>`count(*)::int`.as('n'),
+      sql<number>`(sum(c.stats_key) % ${sql.lit(KEY_MODULUS)})::int`.as('key'),
+    ])
     .groupBy(columns.map((_, index) => sql.ref(`d${index}`)))
     .execute();
 }
@@ -243,7 +249,11 @@ async function rollupRows(db: Kysely<DB>, options: GroupQuery): Promise<RawRow[]
   }
   const columns = dimensions.map((dimension, index) => column(dimension).as(`d${index}`));
   return await query
-    .select([...columns, sql<number>`sum(r.cases)::int`.as('n')])
+    .select([
+      ...columns,
+      sql<number>`sum(r.cases)::int`.as('n'),
+      sql<number>`(sum(r.key_sum) % ${sql.lit(KEY_MODULUS)})::int`.as('key'),
+    ])
     .groupBy(columns.map((_, index) => sql.ref(`d${index}`)))
     .execute();
 }

@@ -51,6 +51,7 @@ export function crossTabNotes(result: CrossTabResult, locale: Locale): string[] 
     }),
     translate(locale, 'stats.export.consent'),
   ];
+  if (result.perturbed) notes.push(translate(locale, 'stats.export.perturbation'));
   if (result.rowsMaySumToMore || result.columnsMaySumToMore) {
     notes.push(translate(locale, 'stats.export.multiple_values'));
     if (result.columnDimension) notes.push(translate(locale, 'stats.export.multiple_margins'));

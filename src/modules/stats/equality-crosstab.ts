@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { crossTabulate, protectCrossTab, type CrossTab } from '../../core/stats/crosstab.ts';
 import { multiValuedDimensions, type Dimension } from '../../core/stats/dimensions.ts';
 import type { ProtectedCount, ProtectedTable } from '../../core/stats/disclosure.ts';
+import { perturbTable } from '../../core/stats/perturbation.ts';
 import type { Taxonomy } from '../../core/taxonomy/taxonomy.ts';
 import { AppError } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
@@ -79,13 +80,26 @@ export async function countCrossTab(
   return { request, crossTab, taxonomy, territories };
 }
 
-/** A protected cross-tab with its labels in a language, as the API and exports give it. */
+/** How a table leaves the case team: its threshold, and whether its figures are perturbed. */
+export interface Disclosure {
+  threshold: number;
+  /** Staff's free queries are perturbed (`perturbation.ts`); public releases are not. */
+  perturbed: boolean;
+}
+
+/**
+ * A protected cross-tab with its labels in a language, as the API and exports give it: for
+ * staff, each shown count is perturbed with the key of the cases it counts.
+ */
 export function presentCrossTab(
   counted: CountedCrossTab,
-  protectedTable: ProtectedTable,
-  options: { threshold: number; locale: Locale; now?: Date },
+  suppressed: ProtectedTable,
+  options: Disclosure & { locale: Locale; now?: Date },
 ): CrossTabResult {
   const { request, crossTab, taxonomy, territories } = counted;
+  const protectedTable = options.perturbed
+    ? perturbTable(suppressed, crossTab.keys, options.threshold)
+    : suppressed;
   const asked = [...request.rows, ...(request.columns ? [request.columns] : [])];
   const labellers = asked.map((dimension) =>
     valueLabeller(dimension, { taxonomy, locale: options.locale, territories }),
@@ -104,6 +118,7 @@ export function presentCrossTab(
     period: { from: request.filters.from ?? null, to: request.filters.to ?? null },
     taxonomyVersion: taxonomy.version,
     threshold: options.threshold,
+    perturbed: options.perturbed,
     rowDimensions: request.rows.map((dimension) => ({
       dimension,
       label: dimensionLabel(dimension),
@@ -128,12 +143,12 @@ export function presentCrossTab(
 
 /**
  * A cross-tab of equality data as it may leave the case team, with disclosure control applied
- * with the audience's threshold.
+ * for its audience.
  */
 export async function equalityCrossTab(
   db: Kysely<DB>,
   request: CrossTabRequest,
-  options: { threshold: number; timeZone: string; locale: Locale; now?: Date },
+  options: Disclosure & { timeZone: string; locale: Locale; now?: Date },
 ): Promise<CrossTabResult> {
   const counted = await countCrossTab(db, request, options);
   const multiValued = {

@@ -1,19 +1,24 @@
 import type { Kysely } from 'kysely';
 import { NOT_CLASSIFIED } from '../../core/stats/dimensions.ts';
 import type { ProtectedCount } from '../../core/stats/disclosure.ts';
-import { countGroundCombinations, protectIntersectional } from '../../core/stats/intersectional.ts';
+import {
+  countGroundCombinations,
+  perturbIntersectional,
+  protectIntersectional,
+} from '../../core/stats/intersectional.ts';
 import { findCode } from '../../core/taxonomy/taxonomy.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { currentTaxonomy } from '../taxonomy/taxonomy-files.ts';
 import { loadCaseGroups, type StatsFilters } from './case-groups.ts';
+import type { Disclosure } from './equality-crosstab.ts';
 import { published, type IntersectionalResult } from './schemas.ts';
 
 /** Single-ground, multi-ground and unclassified cases, and the frequent combinations. */
 export async function intersectionalAnalysis(
   db: Kysely<DB>,
   filters: StatsFilters,
-  options: { threshold: number; timeZone: string; locale: Locale; now?: Date },
+  options: Disclosure & { timeZone: string; locale: Locale; now?: Date },
 ): Promise<IntersectionalResult> {
   const taxonomy = currentTaxonomy();
   const { groups } = await loadCaseGroups(db, {
@@ -26,9 +31,13 @@ export async function intersectionalAnalysis(
     groups.map((group) => ({
       grounds: group.values[0]!.filter((value) => value !== NOT_CLASSIFIED),
       count: group.count,
+      key: group.key,
     })),
   );
-  const result = protectIntersectional(counts, options.threshold);
+  const suppressed = protectIntersectional(counts, options.threshold);
+  const result = options.perturbed
+    ? perturbIntersectional(suppressed, counts, options.threshold)
+    : suppressed;
   const label = (code: string) =>
     findCode(taxonomy, 'ground', code)?.labels[options.locale] ?? code;
   const all: ProtectedCount[] = [
@@ -44,6 +53,7 @@ export async function intersectionalAnalysis(
     period: { from: filters.from ?? null, to: filters.to ?? null },
     taxonomyVersion: taxonomy.version,
     threshold: options.threshold,
+    perturbed: options.perturbed,
     total: published(result.total),
     singleGround: published(result.single),
     multipleGrounds: published(result.multiple),

@@ -38,16 +38,14 @@ export function filtersOf(query: StatsFiltersQuery): StatsFilters {
 /** Equality data for analysts, coordinators and municipal officers: aggregates only. */
 export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  // Staff see every question with the internal threshold.
+  // Staff may ask any question: the internal threshold, and figures perturbed so that two
+  // answers cannot be subtracted to isolate a few cases.
+  const staffDisclosure = { threshold: app.deps.config.stats.internalThreshold, perturbed: true };
   const staffCrossTab = (query: CrossTabQuery, locale: Locale) =>
     equalityCrossTab(
       app.deps.database.db,
       { rows: query.rows, columns: query.columns ?? null, filters: filtersOf(query) },
-      {
-        threshold: app.deps.config.stats.internalThreshold,
-        timeZone: app.deps.config.cases.timeZone,
-        locale,
-      },
+      { ...staffDisclosure, timeZone: app.deps.config.cases.timeZone, locale },
     );
 
   app.get(
@@ -92,7 +90,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
         details: { query: { ...request.query } },
       };
       return intersectionalAnalysis(app.deps.database.db, filtersOf(request.query), {
-        threshold: app.deps.config.stats.internalThreshold,
+        ...staffDisclosure,
         timeZone: app.deps.config.cases.timeZone,
         locale: request.locale,
       });
@@ -117,7 +115,7 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
       request.auditTarget = { type: 'stats', id: 'map', details: { metric, query } };
       return staffMunicipalityMap(app.deps.database.db, filtersOf(query), {
         metric,
-        threshold: app.deps.config.stats.internalThreshold,
+        ...staffDisclosure,
         timeZone: app.deps.config.cases.timeZone,
         locale: request.locale,
       });

@@ -105,6 +105,11 @@ export const crossTabResult = z.object({
   taxonomyVersion: z.string(),
   /** Counts of 1 to threshold − 1 are hidden, with the cells that would give them away. */
   threshold: z.number().int(),
+  /**
+   * Staff figures: every shown count moved by at most MAX_PERTURBATION, the same way for the
+   * same cases (cell-key perturbation), so that two answers cannot be subtracted exactly.
+   */
+  perturbed: z.boolean(),
   rowDimensions: z.array(z.object({ dimension: z.enum(dimensions), label: z.string() })),
   columnDimension: z.object({ dimension: z.enum(dimensions), label: z.string() }).nullable(),
   rows: z.array(z.array(dimensionValue)),
@@ -128,6 +133,7 @@ export const intersectionalResult = z.object({
   period: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   taxonomyVersion: z.string(),
   threshold: z.number().int(),
+  perturbed: z.boolean(),
   /** Every case once, whatever its number of grounds. */
   total: protectedCount,
   singleGround: protectedCount,
@@ -151,6 +157,7 @@ export const statsMapResult = z.object({
   regionName: z.string(),
   metric: z.enum(['rate', 'count']),
   threshold: z.number().int(),
+  perturbed: z.boolean(),
   /** The ISTAT population year the rates are computed on. */
   populationYear: z.number().int().nullable(),
   /** The choropleth: `role="img"`, a title and description, no `style` attributes. */

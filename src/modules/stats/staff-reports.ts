@@ -211,6 +211,8 @@ export async function buildStaffReport(
     const stats = await loadPublicStats(db, {
       years: [request.year],
       threshold,
+      // As every staff figure: perturbed, so a report and a dashboard query cannot be subtracted.
+      perturbed: true,
       timeZone: config.cases.timeZone,
       locale: request.locale,
       ...(request.municipality_code ? { municipalityCode: request.municipality_code } : {}),

@@ -7,20 +7,20 @@ import { buildMunicipalityMap, type MapMetric } from '../public-site/open-data/m
 import { protectMunicipalities } from '../public-site/open-data/public-stats.ts';
 import { boundariesAttribution } from '../reference/boundaries.ts';
 import type { StatsFilters } from './case-groups.ts';
-import { countCrossTab } from './equality-crosstab.ts';
+import { countCrossTab, type Disclosure } from './equality-crosstab.ts';
 
 /**
  * The back office's map: the network region's municipalities coloured by the reports (or cases)
  * of the chosen filters, as a count or per 100,000 inhabitants, with the same figures as rows.
  * The counts are protected as the staff cross-tab by municipality protects them (internal
- * threshold), then places outside the region, online or without a place are one row.
+ * threshold, perturbed), then places outside the region, online or without a place are one row.
  */
 export async function staffMunicipalityMap(
   db: Kysely<DB>,
   filters: StatsFilters,
-  options: { metric: MapMetric; threshold: number; timeZone: string; locale: Locale },
+  options: Disclosure & { metric: MapMetric; timeZone: string; locale: Locale },
 ) {
-  const { metric, threshold, timeZone, locale } = options;
+  const { metric, threshold, perturbed, timeZone, locale } = options;
   const region = await networkRegion(db);
   const regionName = region.name ?? region.code;
   const counted = await countCrossTab(
@@ -28,7 +28,11 @@ export async function staffMunicipalityMap(
     { rows: ['municipality'], columns: null, filters },
     { timeZone, locale },
   );
-  const byMunicipality = protectMunicipalities(counted, region.code, threshold, locale);
+  const byMunicipality = protectMunicipalities(counted, region.code, {
+    threshold,
+    perturbed,
+    locale,
+  });
   const map = await buildMunicipalityMap(db, {
     byMunicipality,
     regionCode: region.code,
@@ -40,6 +44,7 @@ export async function staffMunicipalityMap(
     regionName,
     metric,
     threshold,
+    perturbed,
     populationYear: map.populationYear,
     svg: map.svg,
     legend: map.legend.map(({ key, label, fill, count, hatched }) => ({

@@ -1,13 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Dimension } from '../../core/stats/dimensions.ts';
+import { KEY_MODULUS } from '../../core/stats/perturbation.ts';
 import type { DB } from '../../db/schema.ts';
 import type { JobDefinition } from '../../jobs/job-definition.ts';
 import type { StatsFilters } from './case-groups.ts';
 
 /**
  * The equality-data rollup: cases that allow statistics counted by month received, taken in
- * charge or not, and the raw arrays of grounds and areas. A cross-tab of those (with periods and
+ * charge or not, and the raw arrays of grounds and areas, with the sum of their record keys. A cross-tab of those (with periods and
  * ground or area filters) reads a few thousand rows instead of every case. It is used only
  * while fresh: the change count a trigger keeps on `cases` must equal the one the rollup was
  * built at, and the time zone its months were cut in must be the network's. Otherwise readers
@@ -95,9 +96,11 @@ export async function rebuildStatsRollup(
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('case_stats_rollup').execute();
     const inserted = await sql`
-      INSERT INTO case_stats_rollup (month, taken_in_charge, ground_codes, domain_codes, cases)
+      INSERT INTO case_stats_rollup
+        (month, taken_in_charge, ground_codes, domain_codes, cases, key_sum)
       SELECT to_char(received_at AT TIME ZONE ${timeZone}, 'YYYY-MM'),
-        taken_in_charge_at IS NOT NULL, ground_codes, domain_codes, count(*)
+        taken_in_charge_at IS NOT NULL, ground_codes, domain_codes, count(*),
+        sum(stats_key) % ${sql.lit(KEY_MODULUS)}
       FROM cases
       WHERE statistics_allowed
       GROUP BY 1, 2, 3, 4`.execute(trx);

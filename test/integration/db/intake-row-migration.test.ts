@@ -58,6 +58,16 @@ describe('migration 202612061300: intake on the case row', () => {
     await database.drop();
   });
 
+  it('gives each existing case a record key of its own (202612061600)', async () => {
+    const rows = await database.handle.db.selectFrom('cases').select('stats_key').execute();
+    const keys = rows.map((row) => row.stats_key);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(3);
+    for (const key of keys) {
+      expect(Number.isInteger(key) && key >= 0 && key < 2 ** 31).toBe(true);
+    }
+  });
+
   it('moves each consent, with its version and withdrawal, onto the case row', async () => {
     const db = database.handle.db;
     expect(await loadCaseConsents(db, A)).toEqual([

@@ -9,9 +9,18 @@ import {
   purgeStatsReportsJob,
   STATS_REPORT_DAYS,
 } from '../../../src/modules/stats/staff-reports.ts';
+import { loadPublicStats } from '../../../src/modules/public-site/open-data/public-stats.ts';
+import type { CrossTabResult, IntersectionalResult } from '../../../src/modules/stats/schemas.ts';
 import { testDatabaseKind } from '../../helpers/test-db.ts';
 import { setUpCaseWorld, type CaseWorld } from '../cases/case-fixtures.ts';
-import { generateCases, insertCases, PISA } from './stats-fixtures.ts';
+import {
+  generateCases,
+  insertCases,
+  PISA,
+  romeMonth,
+  staffFigure,
+  type GeneratedCase,
+} from './stats-fixtures.ts';
 
 interface ReportView {
   id: string;
@@ -23,11 +32,50 @@ interface ReportView {
 
 describe(`staff reports on equality data on ${testDatabaseKind}`, () => {
   let world: CaseWorld;
+  let cases: GeneratedCase[];
   beforeAll(async () => {
     world = await setUpCaseWorld();
-    await insertCases(world.db, generateCases(400, 21));
+    cases = generateCases(400, 21);
+    await insertCases(world.db, cases);
   });
   afterAll(() => world.context.close());
+
+  it('counts the year as the dashboard does: the same cases, the same perturbed figures', async () => {
+    const figures = await loadPublicStats(world.db, {
+      years: [2025],
+      threshold: 5,
+      perturbed: true,
+      timeZone: world.context.config.cases.timeZone,
+      locale: 'it',
+    });
+    const year = figures.years[0]!;
+    expect(year.byGround.perturbed).toBe(true);
+    const response = await world.analyst.client.get(
+      '/api/stats/crosstab?rows=ground&from=2025-01&to=2025-12',
+    );
+    const dashboard = response.json<CrossTabResult>();
+    expect(year.byGround.rowTotals).toEqual(dashboard.rowTotals);
+    expect(year.byGround.grandTotal).toEqual(dashboard.grandTotal);
+    const split = (
+      await world.analyst.client.get('/api/stats/intersectional?from=2025-01&to=2025-12')
+    ).json<IntersectionalResult>();
+    expect(year.reports.total).toEqual(split.total);
+    expect(year.reports.multipleGrounds).toEqual(split.multipleGrounds);
+    // The released (public) edition of the same year is exact: only the threshold differs.
+    const exact = await loadPublicStats(world.db, {
+      years: [2025],
+      threshold: 5,
+      perturbed: false,
+      timeZone: world.context.config.cases.timeZone,
+      locale: 'it',
+    });
+    expect(exact.years[0]!.byGround.perturbed).toBe(false);
+    const inYear = cases.filter(
+      (c) => c.statisticsAllowed && romeMonth(c.receivedAt).startsWith('2025-'),
+    );
+    expect(exact.years[0]!.reports.total.value).toBe(inYear.length);
+    expect(year.reports.total.value).toBe(staffFigure(inYear));
+  });
 
   it('queues a report, draws it as a job with its progress, and lets only the requester download it', async () => {
     const asked = await world.analyst.client.post('/api/stats/reports', {

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { addKeys, KEY_MODULUS, perturbation } from '../../../src/core/stats/perturbation.ts';
 import type { DB } from '../../../src/db/schema.ts';
+import { seededRandom } from '../../helpers/seeded-random.ts';
 import { currentTaxonomy } from '../../../src/modules/taxonomy/taxonomy-files.ts';
 
 /** A case as statistics see it: classified, pseudonymous fields only. */
@@ -12,6 +14,8 @@ export interface GeneratedCase {
   statisticsAllowed: boolean;
   takenInCharge: boolean;
   channel: string;
+  /** The record key the perturbation of staff figures reads (`cases.stats_key`). */
+  statsKey: number;
 }
 
 export const PISA = '050026';
@@ -31,20 +35,10 @@ const domainChoices = ['housing', 'employment_training', 'education'];
 const municipalityChoices = [PISA, PISA, FIRENZE, LUCCA, MILANO, null];
 const genderChoices = ['woman', 'man', 'prefer_not_to_say', null];
 
-/** A small deterministic generator, so a failing run can be repeated. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateCases(count: number, seed = 7): GeneratedCase[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
+  // Keys come from a stream of their own, so the cases are the same with or without them.
+  const nextKey = seededRandom(seed ^ 0x5bd1e995);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const someOf = (list: readonly string[], max: number) => {
     const size = Math.floor(next() * (max + 1));
@@ -60,6 +54,7 @@ export function generateCases(count: number, seed = 7): GeneratedCase[] {
     statisticsAllowed: next() < 0.9,
     takenInCharge: next() < 0.6,
     channel: pick(['web_form', 'phone', 'email']),
+    statsKey: Math.floor(nextKey() * KEY_MODULUS),
   }));
 }
 
@@ -87,10 +82,20 @@ export async function insertCases(db: Kysely<DB>, cases: readonly GeneratedCase[
           municipality_code: generated.municipalityCode,
           victim_gender: generated.gender,
           statistics_allowed: generated.statisticsAllowed,
+          stats_key: generated.statsKey,
         })),
       )
       .execute();
   }
+}
+
+/**
+ * What staff are shown for these cases, worked out apart from the platform: their number moved
+ * by the change the sum of their record keys draws (0 stays 0).
+ */
+export function staffFigure(cases: readonly GeneratedCase[], threshold = 5): number {
+  const key = cases.reduce((sum, c) => addKeys(sum, c.statsKey), 0);
+  return cases.length + perturbation(cases.length, key, threshold);
 }
 
 /** The month a case was received in, in Rome. */

@@ -33,6 +33,8 @@ export interface CrossTab {
   period: { from: string | null; to: string | null };
   taxonomyVersion: string;
   threshold: number;
+  /** Every shown count moved by at most 2, the same way for the same cases. */
+  perturbed: boolean;
   rowDimensions: { dimension: string; label: string }[];
   columnDimension: { dimension: string; label: string } | null;
   rows: CodeLabel[][];
@@ -91,6 +93,7 @@ export interface StatsMap {
   regionName: string;
   metric: 'rate' | 'count';
   threshold: number;
+  perturbed: boolean;
   populationYear: number | null;
   svg: string;
   legend: { key: string; label: string; fill: string; count: number; hatched: boolean }[];

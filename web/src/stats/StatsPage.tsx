@@ -127,6 +127,7 @@ export function StatsPage() {
           {(table.rowsMaySumToMore || table.columnsMaySumToMore) && table.columnDimension && (
             <p className="small">{t('bo.stats.multipleMarginsNote')}</p>
           )}
+          {table.perturbed && <p className="small">{t('bo.stats.perturbationNote')}</p>}
           <p className="small">{t('bo.stats.consentNote')}</p>
         </section>
       )}

@@ -252,6 +252,7 @@ export async function renderAnnualReportPdf(
     writer.paragraph(t('released', { date: releasedOn, days: edition.releaseDelayDays }));
   } else {
     writer.paragraph(t('report.internal.warning', { threshold: release.threshold }));
+    writer.paragraph(t('report.internal.perturbation'));
     writer.paragraph(t('report.internal.drawn', { date: releasedOn }));
   }
   writer.paragraph(t('report.region', { region: territory ?? release.regionName }));

@@ -58,10 +58,14 @@ export async function releasePublicStats(
     const [it, en] = await db
       .transaction()
       .setIsolationLevel('repeatable read')
-      .execute(async (trx) => [
-        await loadPublicStats(trx, { years: [year], threshold, timeZone, locale: 'it' }),
-        await loadPublicStats(trx, { years: [year], threshold, timeZone, locale: 'en' }),
-      ]);
+      .execute(async (trx) => {
+        // Released figures are exact: years cannot be subtracted from one another.
+        const release = { years: [year], threshold, perturbed: false, timeZone };
+        return [
+          await loadPublicStats(trx, { ...release, locale: 'it' }),
+          await loadPublicStats(trx, { ...release, locale: 'en' }),
+        ];
+      });
     const figures: StoredFigures = { it: it.years[0]!, en: en.years[0]! };
     await db
       .insertInto('public_stats_releases')

@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { CrossTab } from '../../../core/stats/crosstab.ts';
+import type { CountTable } from '../../../core/stats/disclosure.ts';
 import { NOT_CLASSIFIED, type Month } from '../../../core/stats/dimensions.ts';
 import { protectCrossTab } from '../../../core/stats/crosstab.ts';
 import { protectCount, type ProtectedCount } from '../../../core/stats/disclosure.ts';
 import {
   countGroundCombinations,
+  perturbIntersectional,
   protectIntersectional,
 } from '../../../core/stats/intersectional.ts';
+import { addKeys, perturbCount } from '../../../core/stats/perturbation.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { Locale } from '../../../i18n/i18n.ts';
 import { loadCaseGroups } from '../../stats/case-groups.ts';
@@ -15,6 +18,7 @@ import {
   countCrossTab,
   presentCrossTab,
   type CountedCrossTab,
+  type Disclosure,
 } from '../../stats/equality-crosstab.ts';
 import type { CrossTabResult } from '../../stats/schemas.ts';
 import { currentTaxonomy } from '../../taxonomy/taxonomy-files.ts';
@@ -61,17 +65,17 @@ function yearSlice(counted: CountedCrossTab, year: string, rowFilter?: (code: st
   const rows = counted.crossTab.rows
     .map((row, index) => ({ row, index }))
     .filter(({ row }) => !rowFilter || rowFilter(row[0]!));
+  const slice = (table: CountTable): CountTable => ({
+    cells: rows.map(() => []),
+    rowTotals: rows.map(({ index }) => (column === -1 ? 0 : table.cells[index]![column]!)),
+    columnTotals: [],
+    grandTotal: column === -1 ? 0 : table.columnTotals[column]!,
+  });
   const crossTab: CrossTab = {
     rows: rows.map(({ row }) => row),
     columns: [],
-    table: {
-      cells: rows.map(() => []),
-      rowTotals: rows.map(({ index }) =>
-        column === -1 ? 0 : counted.crossTab.table.cells[index]![column]!,
-      ),
-      columnTotals: [],
-      grandTotal: column === -1 ? 0 : counted.crossTab.table.columnTotals[column]!,
-    },
+    table: slice(counted.crossTab.table),
+    keys: slice(counted.crossTab.keys),
   };
   const request = {
     rows: counted.request.rows,
@@ -88,13 +92,9 @@ function yearSlice(counted: CountedCrossTab, year: string, rowFilter?: (code: st
  */
 export function protectOneWay(
   counted: CountedCrossTab,
-  threshold: number,
-  locale: Locale,
+  options: Disclosure & { locale: Locale },
 ): CrossTabResult {
-  return presentCrossTab(counted, protectCrossTab(counted.crossTab, threshold), {
-    threshold,
-    locale,
-  });
+  return presentCrossTab(counted, protectCrossTab(counted.crossTab, options.threshold), options);
 }
 
 /**
@@ -106,10 +106,9 @@ export function protectOneWay(
 export function protectMunicipalities(
   counted: CountedCrossTab,
   regionCode: string,
-  threshold: number,
-  locale: Locale,
+  options: Disclosure & { locale: Locale },
 ): CrossTabResult {
-  const unfolded = protectCrossTab(counted.crossTab, threshold);
+  const unfolded = protectCrossTab(counted.crossTab, options.threshold);
   const { rows, table } = counted.crossTab;
   const indexOf = new Map(rows.map((row, index) => [row[0]!, index]));
   const outside = rows
@@ -133,7 +132,7 @@ export function protectMunicipalities(
     columnTotals: [],
     grandTotal: unfolded.grandTotal,
   };
-  return presentCrossTab(folded, protectedTable, { threshold, locale });
+  return presentCrossTab(folded, protectedTable, options);
 }
 
 /**
@@ -142,36 +141,41 @@ export function protectMunicipalities(
  */
 function foldOutsideRegion(counted: CountedCrossTab, regionCode: string): CountedCrossTab {
   const inRegion = (code: string) => counted.territories.get(code)?.regionCode === regionCode;
-  const { rows, table, columns } = counted.crossTab;
+  const { rows, columns } = counted.crossTab;
   const kept = rows.map((row, index) => ({ row, index })).filter(({ row }) => inRegion(row[0]!));
   const others = rows.map((_, index) => index).filter((index) => !inRegion(rows[index]![0]!));
-  const otherCells = columns.map((_, c) =>
-    others.reduce((sum, index) => sum + table.cells[index]![c]!, 0),
-  );
+  // Counts add up; cell keys add up modulo their range.
+  const fold = (table: CountTable, add: (a: number, b: number) => number): CountTable => ({
+    cells: [
+      ...kept.map(({ index }) => table.cells[index]!),
+      columns.map((_, c) => others.reduce((sum, index) => add(sum, table.cells[index]![c]!), 0)),
+    ],
+    rowTotals: [
+      ...kept.map(({ index }) => table.rowTotals[index]!),
+      others.reduce((sum, index) => add(sum, table.rowTotals[index]!), 0),
+    ],
+    columnTotals: table.columnTotals,
+    grandTotal: table.grandTotal,
+  });
   return {
     ...counted,
     crossTab: {
       rows: [...kept.map(({ row }) => row), [OTHER_TERRITORY]],
       columns,
-      table: {
-        cells: [...kept.map(({ index }) => table.cells[index]!), otherCells],
-        rowTotals: [
-          ...kept.map(({ index }) => table.rowTotals[index]!),
-          others.reduce((sum, index) => sum + table.rowTotals[index]!, 0),
-        ],
-        columnTotals: table.columnTotals,
-        grandTotal: table.grandTotal,
-      },
+      table: fold(counted.crossTab.table, (a, b) => a + b),
+      keys: fold(counted.crossTab.keys, addKeys),
     },
   };
 }
 
-/** The given years, each table protected with the given threshold (public, or internal for staff). */
+/**
+ * The given years, each table protected for its audience: the public threshold for a release,
+ * the internal one and perturbed figures for a staff report.
+ */
 export async function loadPublicStats(
   db: Kysely<DB>,
-  options: {
+  options: Disclosure & {
     years: readonly number[];
-    threshold: number;
     timeZone: string;
     locale: Locale;
     /** Only the reports of one municipality (a staff report). */
@@ -210,26 +214,32 @@ export async function loadPublicStats(
     timeZone,
   });
 
-  const present = (counted: CountedCrossTab) => protectOneWay(counted, threshold, locale);
+  const disclosure = { threshold, perturbed: options.perturbed, locale };
+  const present = (counted: CountedCrossTab) => protectOneWay(counted, disclosure);
 
   const years = [...options.years]
     .sort((a, b) => b - a)
     .map((year): PublicYear => {
       const key = String(year);
-      const split = protectIntersectional(
-        countGroundCombinations(
-          groundGroups.groups
-            .filter((group) => group.values[1]![0] === key)
-            .map((group) => ({
-              grounds: group.values[0]!.filter((value) => value !== NOT_CLASSIFIED),
-              count: group.count,
-            })),
-        ),
+      const combinations = countGroundCombinations(
+        groundGroups.groups
+          .filter((group) => group.values[1]![0] === key)
+          .map((group) => ({
+            grounds: group.values[0]!.filter((value) => value !== NOT_CLASSIFIED),
+            count: group.count,
+            key: group.key,
+          })),
+      );
+      const suppressedSplit = protectIntersectional(combinations, threshold);
+      const split = options.perturbed
+        ? perturbIntersectional(suppressedSplit, combinations, threshold)
+        : suppressedSplit;
+      const casesInYear = caseGroups.groups.filter((group) => group.values[0]![0] === key);
+      const casesTakenInCharge = protectCount(
+        casesInYear.reduce((sum, group) => sum + group.count, 0),
         threshold,
       );
-      const casesInYear = caseGroups.groups
-        .filter((group) => group.values[0]![0] === key)
-        .reduce((sum, group) => sum + group.count, 0);
+      const casesKey = casesInYear.reduce((sum, group) => addKeys(sum, group.key), 0);
       return {
         year,
         reports: {
@@ -238,15 +248,16 @@ export async function loadPublicStats(
           multipleGrounds: split.multiple,
           notClassified: split.notClassified,
         },
-        casesTakenInCharge: protectCount(casesInYear, threshold),
+        casesTakenInCharge: options.perturbed
+          ? perturbCount(casesTakenInCharge, casesKey, threshold)
+          : casesTakenInCharge,
         byGround: present(yearSlice(ground, key)),
         byDomain: present(yearSlice(domain, key)),
         byMonth: present(yearSlice(month, key, (code) => code.startsWith(`${key}-`))),
         byMunicipality: protectMunicipalities(
           yearSlice(municipality, key),
           region.code,
-          threshold,
-          locale,
+          disclosure,
         ),
       };
     });
