@@ -120,7 +120,9 @@ export function protectIntersectional(
 /**
  * The split and the combinations as staff see them: each shown count perturbed with the key of
  * the cases it counts (`perturbation.ts`). "Other combinations" counts the multiple-grounds
- * cases of no listed combination, so its key is the multiple count's less theirs.
+ * cases of no listed combination, so its key is the multiple count's less theirs. The listed
+ * combinations are ordered again by the figures shown: kept in the order of their true counts,
+ * they would tell which of two close figures is really the larger.
  */
 export function perturbIntersectional(
   result: ProtectedIntersectional,
@@ -138,10 +140,16 @@ export function perturbIntersectional(
     single: perturbCount(result.single, counts.keys.single, threshold),
     multiple: perturbCount(result.multiple, counts.keys.multiple, threshold),
     notClassified: perturbCount(result.notClassified, counts.keys.notClassified, threshold),
-    combinations: result.combinations.map((entry) => ({
-      grounds: entry.grounds,
-      count: perturbCount(entry.count, keyOf(entry.grounds), threshold),
-    })),
+    combinations: result.combinations
+      .map((entry) => ({
+        grounds: entry.grounds,
+        count: perturbCount(entry.count, keyOf(entry.grounds), threshold),
+      }))
+      .sort(
+        (a, b) =>
+          (b.count.value ?? 0) - (a.count.value ?? 0) ||
+          a.grounds.join('+').localeCompare(b.grounds.join('+')),
+      ),
     otherCombinations: perturbCount(
       result.otherCombinations,
       subtractKeys(counts.keys.multiple, listedKeys),

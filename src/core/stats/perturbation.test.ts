@@ -62,7 +62,7 @@ describe('cell-key perturbation', () => {
       const change = perturbation(50, Math.floor((step / draws) * KEY_MODULUS), 5);
       tally.set(change, (tally.get(change) ?? 0) + 1);
     }
-    expect([...tally.keys()].sort()).toEqual([-1, -2, 0, 1, 2]);
+    expect([...tally.keys()].sort((a, b) => a - b)).toEqual([-2, -1, 0, 1, 2]);
     expect(tally.get(0)! / draws).toBeCloseTo(0.4, 2);
     expect(tally.get(1)! / draws).toBeCloseTo(0.25, 2);
     expect(tally.get(-2)! / draws).toBeCloseTo(0.05, 2);
@@ -86,19 +86,39 @@ describe('cell-key perturbation', () => {
     const hidden = { value: null, suppressed: 'primary' as const };
     expect(perturbCount(hidden, 12345, 5)).toBe(hidden);
     expect(perturbCount(shown(0), 12345, 5)).toEqual(shown(0));
+    // Keys that draw each change (the weights cut [0, 1) at .05, .30, .70, .95).
+    const drawing = (change: -2 | -1 | 0 | 1 | 2) =>
+      Math.floor({ '-2': 0.01, '-1': 0.2, '0': 0.5, '1': 0.8, '2': 0.97 }[change] * KEY_MODULUS);
     const table = perturbTable(
       {
-        cells: [[shown(40), hidden]],
-        rowTotals: [shown(43)],
-        columnTotals: [shown(40), hidden],
-        grandTotal: shown(43),
+        cells: [
+          [shown(40), hidden],
+          [shown(30), shown(12)],
+        ],
+        rowTotals: [shown(43), shown(42)],
+        columnTotals: [shown(70), hidden],
+        grandTotal: shown(85),
       },
-      { cells: [[7, 8]], rowTotals: [9], columnTotals: [7, 8], grandTotal: 9 },
+      {
+        cells: [
+          [drawing(-2), drawing(0)],
+          [drawing(1), drawing(-1)],
+        ],
+        rowTotals: [drawing(2), drawing(0)],
+        columnTotals: [drawing(-1), drawing(1)],
+        grandTotal: drawing(1),
+      },
       5,
     );
-    expect(table.cells[0]![0]).toEqual(shown(40 + perturbation(40, 7, 5)));
-    expect(table.cells[0]![1]).toBe(hidden);
-    expect(table.rowTotals[0]).toEqual(table.grandTotal);
+    expect(table).toEqual({
+      cells: [
+        [shown(38), hidden],
+        [shown(31), shown(11)],
+      ],
+      rowTotals: [shown(45), shown(42)],
+      columnTotals: [shown(69), hidden],
+      grandTotal: shown(86),
+    });
   });
 
   it('adds and subtracts cell keys as sets of cases are joined and split', () => {
@@ -150,5 +170,27 @@ describe('cell-key perturbation', () => {
     expect(exact / attacks).toBeLessThan(0.01);
     // …and the attacker's best single guess is wrong more often than right.
     expect(guessedRight / attacks).toBeLessThan(0.5);
+  });
+
+  it('leaves the few cases uncertain against an exact public figure too', () => {
+    // Staff can also read the exact released figure of a year (P) and ask a perturbed
+    // question that lacks a few of its cases (Q): only one change to see through.
+    const threshold = 5;
+    const next = seededIntegers(12);
+    let exact = 0;
+    const attacks = 4_000;
+    for (let attack = 0; attack < attacks; attack += 1) {
+      const smaller = threshold + (next() % 60);
+      const hiddenCount = 1 + (next() % (threshold - 1));
+      const keyQ = Array.from({ length: smaller }, () => next() % KEY_MODULUS).reduce(addKeys, 0);
+      const shownQ = smaller + perturbation(smaller, keyQ, threshold);
+      const candidates = possibleTruths(shownQ, threshold)
+        .map((truthQ) => smaller + hiddenCount - truthQ)
+        .filter((difference) => difference >= 1 && difference < threshold);
+      expect(candidates).toContain(hiddenCount);
+      if (candidates.length === 1) exact += 1;
+    }
+    // Pinned down when the one change is at an extreme and the count at an end of 1…k − 1.
+    expect(exact / attacks).toBeLessThan(0.05);
   });
 });
