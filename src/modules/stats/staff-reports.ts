@@ -9,7 +9,7 @@ import { fieldError } from '../cases/case-access.ts';
 import { eraseFile } from '../files/erase-file.ts';
 import { insertFile } from '../files/store-file.ts';
 import { renderAnnualReportPdf } from '../public-site/open-data/annual-report-pdf.ts';
-import { loadPublicStats } from '../public-site/open-data/public-stats.ts';
+import { loadYearlyFigures } from './yearly-figures.ts';
 
 /**
  * Reports on equality data drawn for staff: a calendar year (the current one too), for the
@@ -208,7 +208,7 @@ export async function buildStaffReport(
       .where('started_at', '=', claimedAt);
   try {
     const threshold = config.stats.internalThreshold;
-    const stats = await loadPublicStats(db, {
+    const stats = await loadYearlyFigures(db, {
       years: [request.year],
       threshold,
       // As every staff figure: perturbed, so a report and a dashboard query cannot be subtracted.

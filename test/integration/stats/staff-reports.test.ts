@@ -9,7 +9,7 @@ import {
   purgeStatsReportsJob,
   STATS_REPORT_DAYS,
 } from '../../../src/modules/stats/staff-reports.ts';
-import { loadPublicStats } from '../../../src/modules/public-site/open-data/public-stats.ts';
+import { loadYearlyFigures } from '../../../src/modules/stats/yearly-figures.ts';
 import type { CrossTabResult, IntersectionalResult } from '../../../src/modules/stats/schemas.ts';
 import { testDatabaseKind } from '../../helpers/test-db.ts';
 import { setUpCaseWorld, type CaseWorld } from '../cases/case-fixtures.ts';
@@ -41,7 +41,7 @@ describe(`staff reports on equality data on ${testDatabaseKind}`, () => {
   afterAll(() => world.context.close());
 
   it('counts the year as the dashboard does: the same cases, the same perturbed figures', async () => {
-    const figures = await loadPublicStats(world.db, {
+    const figures = await loadYearlyFigures(world.db, {
       years: [2025],
       threshold: 5,
       perturbed: true,
@@ -62,7 +62,7 @@ describe(`staff reports on equality data on ${testDatabaseKind}`, () => {
     expect(year.reports.total).toEqual(split.total);
     expect(year.reports.multipleGrounds).toEqual(split.multipleGrounds);
     // The released (public) edition of the same year is exact: only the threshold differs.
-    const exact = await loadPublicStats(world.db, {
+    const exact = await loadYearlyFigures(world.db, {
       years: [2025],
       threshold: 5,
       perturbed: false,

@@ -7,9 +7,9 @@ import { loadRegionMunicipalities } from '../../maps/map-features.ts';
 import { legendSwatchSvg, mapLegend } from '../../maps/map-legend.ts';
 import { mapRows } from '../../maps/map-rows.ts';
 import { networkCategories, type NetworkCategoryKey } from '../../maps/palettes.ts';
-import { boundariesAttribution } from '../../reference/boundaries.ts';
 import { renderLayout } from '../layout.ts';
-import { networkPagePath, networkPages, pagePath } from '../site-paths.ts';
+import { mapFigure } from '../map-figure.ts';
+import { networkPagePath, networkPages } from '../site-paths.ts';
 import { networkRegion, networkStatusOf } from './network-data.ts';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
@@ -53,13 +53,10 @@ export async function renderMapPage(db: Kysely<DB>, locale: Locale): Promise<str
   const main = html`<h1>${t('title')}</h1>
     <p class="lead">${t('lead', { region: regionName })}</p>
     <p><a href="#network-table">${t('skip_to_table')}</a></p>
-    <figure class="site-map">
-      ${unsafeHtml(svg)}
-      <figcaption class="small mt-2">
-        ${t('attribution', { source: boundariesAttribution })}
-        <a href="${pagePath('dataSources', locale)}">${t('attribution_link')}</a>
-      </figcaption>
-    </figure>
+    ${mapFigure(svg, locale, {
+      attribution: (source) => t('attribution', { source }),
+      link: t('attribution_link'),
+    })}
     <h2 class="h4">${t('legend')}</h2>
     ${legendList}
     <p><a href="${networkPagePath('findDesk', locale)}">${t('find_desk')}</a></p>

@@ -14,7 +14,7 @@ import {
 } from './data-page.ts';
 import { methodologySections } from './methodology-page.ts';
 import type { PublicRelease } from './public-releases.ts';
-import type { PublicYear } from './public-stats.ts';
+import type { YearFigures } from '../../stats/yearly-figures.ts';
 import { SMALL_NUMBERS_BELOW } from '../../../core/stats/trend.ts';
 
 /**
@@ -196,7 +196,7 @@ export async function renderAnnualReportPdf(
     locale: Locale;
     edition: ReportEdition;
     /** The year before, when released too: the key figures' change. */
-    previous?: { year: number; figures: PublicYear } | null;
+    previous?: { year: number; figures: YearFigures } | null;
     /** Municipalities with reports and their rates; without them, counts only. */
     placeRates?: readonly PlaceRate[] | null;
   },

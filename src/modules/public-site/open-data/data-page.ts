@@ -6,9 +6,9 @@ import { periodChange, SMALL_NUMBERS_BELOW } from '../../../core/stats/trend.ts'
 import type { CrossTabResult } from '../../stats/schemas.ts';
 import { renderLayout } from '../layout.ts';
 import { dataPages } from '../site-paths.ts';
-import type { MunicipalityMap } from './municipality-map.ts';
+import type { MunicipalityMap } from './municipality-map-section.ts';
 import type { PublicRelease } from './public-releases.ts';
-import type { PublicYear } from './public-stats.ts';
+import type { YearFigures } from '../../stats/yearly-figures.ts';
 import { openDataTables } from './open-data-package.ts';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
@@ -124,7 +124,7 @@ function periodForm(year: number, years: readonly number[], t: T, locale: Locale
   </form>`;
 }
 
-function keyFigures(stats: PublicYear, t: T, locale: Locale): SafeHtml {
+function keyFigures(stats: YearFigures, t: T, locale: Locale): SafeHtml {
   const { reports } = stats;
   const share =
     reports.multipleGrounds.value !== null && reports.total.value
@@ -181,7 +181,7 @@ export function percentChange(locale: Locale): Intl.NumberFormat {
  * The changes of the key figures (reports, cases taken in charge) against the year before,
  * with the message key of each; those that cannot be given (a hidden count) are left out.
  */
-export function keyFigureChanges(year: PublicYear, previous: PublicYear) {
+export function keyFigureChanges(year: YearFigures, previous: YearFigures) {
   return [
     {
       key: 'figures.reports',
@@ -196,7 +196,7 @@ export function keyFigureChanges(year: PublicYear, previous: PublicYear) {
 
 /** The key figures against the year before, when both were released; small numbers flagged. */
 function changeSection(
-  year: PublicYear,
+  year: YearFigures,
   previous: PublicRelease | null,
   t: T,
   locale: Locale,

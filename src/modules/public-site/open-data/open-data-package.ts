@@ -6,7 +6,7 @@ import { italianCsv, type ExportValue } from '../../spreadsheets/office-files.ts
 import { SUPPRESSED_MARK } from '../../stats/crosstab-export.ts';
 import { currentTaxonomy } from '../../taxonomy/taxonomy-files.ts';
 import { loadPublicReleases, type PublicRelease } from './public-releases.ts';
-import type { PublicYear } from './public-stats.ts';
+import type { YearFigures } from '../../stats/yearly-figures.ts';
 
 /**
  * The network's open data as a Frictionless Data Package: `datapackage.json` describing tidy
@@ -19,7 +19,7 @@ export const openDataTables = [
   { name: 'reports-by-domain-and-year', rows: 'domain', view: 'byDomain' },
   { name: 'reports-by-municipality-and-year', rows: 'municipality', view: 'byMunicipality' },
   { name: 'reports-by-month', rows: 'month', view: 'byMonth' },
-] as const satisfies readonly { name: string; rows: Dimension; view: keyof PublicYear }[];
+] as const satisfies readonly { name: string; rows: Dimension; view: keyof YearFigures }[];
 
 export type OpenDataTable = (typeof openDataTables)[number];
 

@@ -5,7 +5,7 @@ import { dueReleaseYears } from '../../../core/stats/releases.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { Locale } from '../../../i18n/i18n.ts';
 import type { JobDefinition } from '../../../jobs/job-definition.ts';
-import { loadPublicStats, type PublicYear } from './public-stats.ts';
+import { loadYearlyFigures, type YearFigures } from '../../stats/yearly-figures.ts';
 
 /** One released year as the public pages and the open data show it, in one language. */
 export interface PublicRelease {
@@ -15,10 +15,10 @@ export interface PublicRelease {
   taxonomyVersion: string;
   regionCode: string;
   regionName: string;
-  figures: PublicYear;
+  figures: YearFigures;
 }
 
-type StoredFigures = Record<'it' | 'en', PublicYear>;
+type StoredFigures = Record<'it' | 'en', YearFigures>;
 
 /** The first calendar year, in the network's time zone, with a report that allows statistics. */
 async function firstYearWithReports(db: Kysely<DB>, timeZone: string): Promise<number | null> {
@@ -62,8 +62,8 @@ export async function releasePublicStats(
         // Released figures are exact: years cannot be subtracted from one another.
         const release = { years: [year], threshold, perturbed: false, timeZone };
         return [
-          await loadPublicStats(trx, { ...release, locale: 'it' }),
-          await loadPublicStats(trx, { ...release, locale: 'en' }),
+          await loadYearlyFigures(trx, { ...release, locale: 'it' }),
+          await loadYearlyFigures(trx, { ...release, locale: 'en' }),
         ];
       });
     const figures: StoredFigures = { it: it.years[0]!, en: en.years[0]! };

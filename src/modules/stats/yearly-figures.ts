@@ -1,28 +1,28 @@
 import type { Kysely } from 'kysely';
-import type { CrossTab } from '../../../core/stats/crosstab.ts';
-import type { CountTable } from '../../../core/stats/disclosure.ts';
-import { NOT_CLASSIFIED, type Month } from '../../../core/stats/dimensions.ts';
-import { protectCrossTab } from '../../../core/stats/crosstab.ts';
-import { protectCount, type ProtectedCount } from '../../../core/stats/disclosure.ts';
+import type { CrossTab } from '../../core/stats/crosstab.ts';
+import type { CountTable } from '../../core/stats/disclosure.ts';
+import { NOT_CLASSIFIED, type Month } from '../../core/stats/dimensions.ts';
+import { protectCrossTab } from '../../core/stats/crosstab.ts';
+import { protectCount, type ProtectedCount } from '../../core/stats/disclosure.ts';
 import {
   countGroundCombinations,
   perturbIntersectional,
   protectIntersectional,
-} from '../../../core/stats/intersectional.ts';
-import { addKeys, perturbCount } from '../../../core/stats/perturbation.ts';
-import type { DB } from '../../../db/schema.ts';
-import type { Locale } from '../../../i18n/i18n.ts';
-import { loadCaseGroups } from '../../stats/case-groups.ts';
-import { OTHER_TERRITORY } from '../../stats/value-labels.ts';
+} from '../../core/stats/intersectional.ts';
+import { addKeys, perturbCount } from '../../core/stats/perturbation.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Locale } from '../../i18n/i18n.ts';
+import { loadCaseGroups } from './case-groups.ts';
+import { OTHER_TERRITORY } from './value-labels.ts';
 import {
   countCrossTab,
   presentCrossTab,
   type CountedCrossTab,
   type Disclosure,
-} from '../../stats/equality-crosstab.ts';
-import type { CrossTabResult } from '../../stats/schemas.ts';
-import { currentTaxonomy } from '../../taxonomy/taxonomy-files.ts';
-import { networkRegion } from '../find-desk/network-data.ts';
+} from './equality-crosstab.ts';
+import type { CrossTabResult } from './schemas.ts';
+import { currentTaxonomy } from '../taxonomy/taxonomy-files.ts';
+import { networkRegion } from '../public-site/find-desk/network-data.ts';
 
 /**
  * What the public sees: calendar years, each published on its own and once
@@ -35,7 +35,7 @@ import { networkRegion } from '../find-desk/network-data.ts';
  * let a reader subtract one from the other.)
  */
 
-export interface PublicYear {
+export interface YearFigures {
   year: number;
   reports: {
     total: ProtectedCount;
@@ -51,12 +51,12 @@ export interface PublicYear {
   byMunicipality: CrossTabResult;
 }
 
-export interface PublicStats {
+export interface YearlyFigures {
   regionCode: string;
   regionName: string;
   taxonomyVersion: string;
   threshold: number;
-  years: PublicYear[];
+  years: YearFigures[];
 }
 
 /** One year's column of a table counted by value × year, as a one-way breakdown. */
@@ -172,7 +172,7 @@ function foldOutsideRegion(counted: CountedCrossTab, regionCode: string): Counte
  * The given years, each table protected for its audience: the public threshold for a release,
  * the internal one and perturbed figures for a staff report.
  */
-export async function loadPublicStats(
+export async function loadYearlyFigures(
   db: Kysely<DB>,
   options: Disclosure & {
     years: readonly number[];
@@ -181,7 +181,7 @@ export async function loadPublicStats(
     /** Only the reports of one municipality (a staff report). */
     municipalityCode?: string;
   },
-): Promise<PublicStats> {
+): Promise<YearlyFigures> {
   const { threshold, timeZone, locale } = options;
   const first = Math.min(...options.years);
   const last = Math.max(...options.years);
@@ -219,7 +219,7 @@ export async function loadPublicStats(
 
   const years = [...options.years]
     .sort((a, b) => b - a)
-    .map((year): PublicYear => {
+    .map((year): YearFigures => {
       const key = String(year);
       const combinations = countGroundCombinations(
         groundGroups.groups
