@@ -105,12 +105,23 @@ describe('equality data in the back office', () => {
     expect(await places.innerText()).toContain('Firenze');
     await expectNoAxeViolations(page, 'statistics dashboard with trend and map');
 
+    // Each section asks again only for what changed: the map's metric is not a new cross-tab.
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/api/stats/')) asked.push(pathname);
+    });
     await page.getByLabel(it_('bo.stats.map.metric')).selectOption('count');
     await page.waitForURL(/metric=count/);
     await page.getByText(/colorati secondo il numero di segnalazioni/).waitFor();
+    expect(asked).toEqual(['/api/stats/map']);
     await page.getByLabel(it_('bo.stats.trend.period')).selectOption('quarter');
     await page.waitForURL(/trend=quarter/);
     await page.getByRole('columnheader', { name: it_('stats.dimension.quarter') }).waitFor();
+    // The period asks for the trend's table and chart alone: no key figures, no second map.
+    await expect
+      .poll(() => [...asked].sort(), { timeout: 5_000 })
+      .toEqual(['/api/stats/crosstab', '/api/stats/crosstab/chart', '/api/stats/map']);
 
     await page.getByLabel(it_('bo.stats.ground'), { exact: true }).selectOption('disability');
     await page.getByRole('button', { name: it_('bo.stats.show') }).click();

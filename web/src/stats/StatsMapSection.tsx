@@ -9,6 +9,7 @@ import { SelectField } from '../common/SelectField.tsx';
 import { MapFigure } from '../common/MapFigure.tsx';
 import { useReloadable } from '../common/useReloadable.ts';
 import { useT } from '../i18n/useT.ts';
+import { sectionKeys, useSectionQuery } from './useSectionQuery.ts';
 
 interface Props {
   query: StatsQuery;
@@ -22,7 +23,8 @@ interface Props {
 export function StatsMapSection({ query, onSearch }: Props) {
   const t = useT();
   const intl = useIntl();
-  const load = useCallback(() => getStatsMap(query), [query]);
+  const asked = useSectionQuery(query, sectionKeys.map);
+  const load = useCallback(() => getStatsMap(asked), [asked]);
   const { value: map, error } = useReloadable(load);
   const metric = query.metric || 'rate';
   const count = (value: number | null) => (value === null ? 'c' : intl.formatNumber(value));

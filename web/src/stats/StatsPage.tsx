@@ -20,6 +20,7 @@ import { StatsFiltersForm } from './StatsFiltersForm.tsx';
 import { StatsMapSection } from './StatsMapSection.tsx';
 import { StatsReportsPanel } from './StatsReportsPanel.tsx';
 import { StatsTrendSection } from './StatsTrendSection.tsx';
+import { sectionKeys, useSectionQuery } from './useSectionQuery.ts';
 
 function KeyFigures({ figures }: { figures: Intersectional }) {
   const t = useT();
@@ -70,9 +71,10 @@ export function StatsPage() {
   const t = useT();
   const [query, , search] = useUrlFilters(statsQueryKeys);
   // One answer for the table and the key figures, so they always count the same cases.
+  const asked = useSectionQuery(query, sectionKeys.table);
   const load = useCallback(
-    () => Promise.all([getCrossTab(query), getIntersectional(query)]),
-    [query],
+    () => Promise.all([getCrossTab(asked), getIntersectional(asked)]),
+    [asked],
   );
   const { value, error } = useReloadable(load);
   const [table, figures] = value ?? [null, null];

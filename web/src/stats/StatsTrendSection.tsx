@@ -8,6 +8,7 @@ import { Loading } from '../common/Loading.tsx';
 import { SelectField } from '../common/SelectField.tsx';
 import { useReloadable } from '../common/useReloadable.ts';
 import { useT } from '../i18n/useT.ts';
+import { sectionKeys, useSectionQuery } from './useSectionQuery.ts';
 import { periodChange, SMALL_NUMBERS_BELOW } from '../../../src/core/stats/trend.ts';
 
 interface Props {
@@ -22,7 +23,8 @@ interface Props {
 export function StatsTrendSection({ query, onSearch }: Props) {
   const t = useT();
   const intl = useIntl();
-  const load = useCallback(() => getTrend(query), [query]);
+  const asked = useSectionQuery(query, sectionKeys.trend);
+  const load = useCallback(() => getTrend(asked), [asked]);
   const { value: table, error } = useReloadable(load);
   const period = query.trend || 'year';
 
