@@ -154,13 +154,6 @@ describe('statistical disclosure control', () => {
     expect(result.total.value).toBe(50);
   });
 
-  it('keeps hidden a total that a linked table hides, and protects it here too', () => {
-    const result = protectBreakdown([12, 30, 8], 50, 5, { totalHidden: true });
-    expect(result.total).toEqual({ value: null, suppressed: 'secondary' });
-    // A hidden total beside published counts would be their sum: one count goes with it.
-    expect(result.counts.map((count) => count.value)).toEqual([12, 30, null]);
-  });
-
   it('refuses shapes that are not tables of counts', () => {
     expect(() =>
       protectTable({ cells: [[1, 2]], rowTotals: [3], columnTotals: [1], grandTotal: 3 }, 5),

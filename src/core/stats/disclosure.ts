@@ -81,24 +81,10 @@ function gridOf(table: CountTable): Grid {
 }
 
 /**
- * Counts already hidden elsewhere: a total that another published table hides must stay hidden
- * here too, or one table would give away what the other protects.
- */
-export interface LinkedSuppression {
-  rowTotals?: readonly boolean[];
-  columnTotals?: readonly boolean[];
-  grandTotal?: boolean;
-}
-
-/**
  * Hides what must be hidden in a table of counts for a threshold k (counts of 1 to k − 1),
  * with enough secondary suppression that no hidden count follows from the published ones.
  */
-export function protectTable(
-  table: CountTable,
-  threshold: number,
-  linked: LinkedSuppression = {},
-): ProtectedTable {
+export function protectTable(table: CountTable, threshold: number): ProtectedTable {
   if (!Number.isInteger(threshold) || threshold < 1) {
     throw new RangeError(`threshold must be a positive integer: ${threshold}`);
   }
@@ -107,16 +93,6 @@ export function protectTable(
   suppressPrimary(state, threshold);
   const lastRow = grid.length - 1;
   const lastColumn = grid[0]!.length - 1;
-  const hideLinked = (r: number, c: number) => {
-    if (!state.hidden(r, c)) state.marks[r]![c] = 'secondary';
-  };
-  linked.rowTotals?.forEach((hidden, r) => {
-    if (hidden) hideLinked(r, lastColumn);
-  });
-  linked.columnTotals?.forEach((hidden, c) => {
-    if (hidden) hideLinked(lastRow, c);
-  });
-  if (linked.grandTotal) hideLinked(lastRow, lastColumn);
   for (;;) {
     const linesChanged = completeLines(state, threshold);
     const bridgesChanged = closeBridges(state);
@@ -148,12 +124,10 @@ export function protectBreakdown(
   counts: readonly number[],
   total: number,
   threshold: number,
-  linked: { totalHidden?: boolean } = {},
 ): ProtectedBreakdown {
   const protectedTable = protectTable(
     { cells: [counts], rowTotals: [total], columnTotals: counts, grandTotal: total },
     threshold,
-    { rowTotals: [linked.totalHidden ?? false], grandTotal: linked.totalHidden ?? false },
   );
   return { counts: protectedTable.cells[0]!, total: protectedTable.rowTotals[0]! };
 }
