@@ -4,7 +4,7 @@
  * multiple and not classified, and in at most one combination.
  */
 import { protectBreakdown, type ProtectedCount } from './disclosure.ts';
-import { addKeys, perturbCount, subtractKeys } from './perturbation.ts';
+import { addKeys, perturbCount, subtractKeys, type Disclosure } from './perturbation.ts';
 
 export interface GroundGroup {
   /** The distinct top-level grounds of these cases. */
@@ -156,4 +156,13 @@ export function perturbIntersectional(
       threshold,
     ),
   };
+}
+
+/** The split and the combinations as they leave the case team: protected, perturbed for staff. */
+export function discloseIntersectional(
+  counts: GroundCombinationCounts,
+  disclosure: Disclosure,
+): ProtectedIntersectional {
+  const shown = protectIntersectional(counts, disclosure.threshold);
+  return disclosure.perturbed ? perturbIntersectional(shown, counts, disclosure.threshold) : shown;
 }

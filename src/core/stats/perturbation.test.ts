@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addKeys,
+  discloseCount,
   KEY_MODULUS,
   MAX_PERTURBATION,
   perturbation,
@@ -118,6 +119,22 @@ describe('cell-key perturbation', () => {
       rowTotals: [shown(45), shown(42)],
       columnTotals: [shown(69), hidden],
       grandTotal: shown(86),
+    });
+  });
+
+  it('discloses a lone count exactly to the public and perturbed to staff, small ones hidden', () => {
+    const key = Math.floor(0.97 * KEY_MODULUS); // draws +2
+    expect(discloseCount(40, key, { threshold: 5, perturbed: false })).toEqual({
+      value: 40,
+      suppressed: null,
+    });
+    expect(discloseCount(40, key, { threshold: 5, perturbed: true })).toEqual({
+      value: 42,
+      suppressed: null,
+    });
+    expect(discloseCount(3, key, { threshold: 5, perturbed: true })).toEqual({
+      value: null,
+      suppressed: 'primary',
     });
   });
 

@@ -22,7 +22,19 @@
  * Public figures are not perturbed: they are fixed calendar-year releases that cannot be
  * subtracted from one another (`releases.ts`), and a city publishes them as exact.
  */
-import type { CountTable, ProtectedCount, ProtectedTable } from './disclosure.ts';
+import {
+  protectCount,
+  type CountTable,
+  type ProtectedCount,
+  type ProtectedTable,
+} from './disclosure.ts';
+
+/** How figures leave the case team: their threshold, and whether they are perturbed. */
+export interface Disclosure {
+  threshold: number;
+  /** Staff's free queries are perturbed; public releases are not. */
+  perturbed: boolean;
+}
 
 /** Record keys and cell keys are integers in [0, KEY_MODULUS). */
 export const KEY_MODULUS = 2 ** 31;
@@ -82,6 +94,12 @@ export function perturbCount(
 ): ProtectedCount {
   if (count.value === null || count.suppressed !== null) return count;
   return { value: count.value + perturbation(count.value, cellKey, threshold), suppressed: null };
+}
+
+/** A count published alone, protected and, for staff, perturbed with its cases' key. */
+export function discloseCount(count: number, cellKey: number, disclosure: Disclosure) {
+  const shown = protectCount(count, disclosure.threshold);
+  return disclosure.perturbed ? perturbCount(shown, cellKey, disclosure.threshold) : shown;
 }
 
 /** Cell keys laid out as the table of counts they belong to. */

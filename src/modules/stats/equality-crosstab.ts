@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { crossTabulate, protectCrossTab, type CrossTab } from '../../core/stats/crosstab.ts';
 import { multiValuedDimensions, type Dimension } from '../../core/stats/dimensions.ts';
 import type { ProtectedCount, ProtectedTable } from '../../core/stats/disclosure.ts';
-import { perturbTable } from '../../core/stats/perturbation.ts';
+import { perturbTable, type Disclosure } from '../../core/stats/perturbation.ts';
 import type { Taxonomy } from '../../core/taxonomy/taxonomy.ts';
 import { AppError } from '../../core/errors.ts';
 import type { DB } from '../../db/schema.ts';
@@ -78,13 +78,6 @@ export async function countCrossTab(
     columnValues: request.columns ? layouts.at(-1)! : null,
   });
   return { request, crossTab, taxonomy, territories };
-}
-
-/** How a table leaves the case team: its threshold, and whether its figures are perturbed. */
-export interface Disclosure {
-  threshold: number;
-  /** Staff's free queries are perturbed (`perturbation.ts`); public releases are not. */
-  perturbed: boolean;
 }
 
 /**

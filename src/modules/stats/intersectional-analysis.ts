@@ -1,18 +1,28 @@
 import type { Kysely } from 'kysely';
 import { NOT_CLASSIFIED } from '../../core/stats/dimensions.ts';
 import type { ProtectedCount } from '../../core/stats/disclosure.ts';
+import type { CaseGroup } from '../../core/stats/crosstab.ts';
 import {
   countGroundCombinations,
-  perturbIntersectional,
-  protectIntersectional,
+  discloseIntersectional,
+  type GroundGroup,
 } from '../../core/stats/intersectional.ts';
+import type { Disclosure } from '../../core/stats/perturbation.ts';
 import { findCode } from '../../core/taxonomy/taxonomy.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { currentTaxonomy } from '../taxonomy/taxonomy-files.ts';
 import { loadCaseGroups, type StatsFilters } from './case-groups.ts';
-import type { Disclosure } from './equality-crosstab.ts';
 import { published, type IntersectionalResult } from './schemas.ts';
+
+/** A group of cases as the intersectional count takes it: its grounds (the first dimension). */
+export function groundGroupOf(group: CaseGroup): GroundGroup {
+  return {
+    grounds: group.values[0]!.filter((value) => value !== NOT_CLASSIFIED),
+    count: group.count,
+    key: group.key,
+  };
+}
 
 /** Single-ground, multi-ground and unclassified cases, and the frequent combinations. */
 export async function intersectionalAnalysis(
@@ -27,17 +37,8 @@ export async function intersectionalAnalysis(
     taxonomy,
     timeZone: options.timeZone,
   });
-  const counts = countGroundCombinations(
-    groups.map((group) => ({
-      grounds: group.values[0]!.filter((value) => value !== NOT_CLASSIFIED),
-      count: group.count,
-      key: group.key,
-    })),
-  );
-  const suppressed = protectIntersectional(counts, options.threshold);
-  const result = options.perturbed
-    ? perturbIntersectional(suppressed, counts, options.threshold)
-    : suppressed;
+  const counts = countGroundCombinations(groups.map((group) => groundGroupOf(group)));
+  const result = discloseIntersectional(counts, options);
   const label = (code: string) =>
     findCode(taxonomy, 'ground', code)?.labels[options.locale] ?? code;
   const all: ProtectedCount[] = [

@@ -7,7 +7,8 @@ import { buildMunicipalityMap, type MapMetric } from './municipality-map.ts';
 import { protectMunicipalities } from './yearly-figures.ts';
 import { boundariesAttribution } from '../reference/boundaries.ts';
 import type { StatsFilters } from './case-groups.ts';
-import { countCrossTab, type Disclosure } from './equality-crosstab.ts';
+import type { Disclosure } from '../../core/stats/perturbation.ts';
+import { countCrossTab } from './equality-crosstab.ts';
 
 /**
  * The back office's map: the network region's municipalities coloured by the reports (or cases)

@@ -1,25 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { CrossTab } from '../../core/stats/crosstab.ts';
 import type { CountTable } from '../../core/stats/disclosure.ts';
-import { NOT_CLASSIFIED, type Month } from '../../core/stats/dimensions.ts';
+import type { Month } from '../../core/stats/dimensions.ts';
 import { protectCrossTab } from '../../core/stats/crosstab.ts';
-import { protectCount, type ProtectedCount } from '../../core/stats/disclosure.ts';
+import type { ProtectedCount } from '../../core/stats/disclosure.ts';
 import {
   countGroundCombinations,
-  perturbIntersectional,
-  protectIntersectional,
+  discloseIntersectional,
 } from '../../core/stats/intersectional.ts';
-import { addKeys, perturbCount } from '../../core/stats/perturbation.ts';
+import { addKeys, discloseCount, type Disclosure } from '../../core/stats/perturbation.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { loadCaseGroups } from './case-groups.ts';
 import { OTHER_TERRITORY } from './value-labels.ts';
-import {
-  countCrossTab,
-  presentCrossTab,
-  type CountedCrossTab,
-  type Disclosure,
-} from './equality-crosstab.ts';
+import { countCrossTab, presentCrossTab, type CountedCrossTab } from './equality-crosstab.ts';
+import { groundGroupOf } from './intersectional-analysis.ts';
 import type { CrossTabResult } from './schemas.ts';
 import { currentTaxonomy } from '../taxonomy/taxonomy-files.ts';
 import { networkRegion } from '../public-site/find-desk/network-data.ts';
@@ -221,25 +216,15 @@ export async function loadYearlyFigures(
     .sort((a, b) => b - a)
     .map((year): YearFigures => {
       const key = String(year);
-      const combinations = countGroundCombinations(
-        groundGroups.groups
-          .filter((group) => group.values[1]![0] === key)
-          .map((group) => ({
-            grounds: group.values[0]!.filter((value) => value !== NOT_CLASSIFIED),
-            count: group.count,
-            key: group.key,
-          })),
+      const split = discloseIntersectional(
+        countGroundCombinations(
+          groundGroups.groups
+            .filter((group) => group.values[1]![0] === key)
+            .map((group) => groundGroupOf(group)),
+        ),
+        disclosure,
       );
-      const suppressedSplit = protectIntersectional(combinations, threshold);
-      const split = options.perturbed
-        ? perturbIntersectional(suppressedSplit, combinations, threshold)
-        : suppressedSplit;
       const casesInYear = caseGroups.groups.filter((group) => group.values[0]![0] === key);
-      const casesTakenInCharge = protectCount(
-        casesInYear.reduce((sum, group) => sum + group.count, 0),
-        threshold,
-      );
-      const casesKey = casesInYear.reduce((sum, group) => addKeys(sum, group.key), 0);
       return {
         year,
         reports: {
@@ -248,9 +233,11 @@ export async function loadYearlyFigures(
           multipleGrounds: split.multiple,
           notClassified: split.notClassified,
         },
-        casesTakenInCharge: options.perturbed
-          ? perturbCount(casesTakenInCharge, casesKey, threshold)
-          : casesTakenInCharge,
+        casesTakenInCharge: discloseCount(
+          casesInYear.reduce((sum, group) => sum + group.count, 0),
+          casesInYear.reduce((sum, group) => addKeys(sum, group.key), 0),
+          disclosure,
+        ),
         byGround: present(yearSlice(ground, key)),
         byDomain: present(yearSlice(domain, key)),
         byMonth: present(yearSlice(month, key, (code) => code.startsWith(`${key}-`))),
